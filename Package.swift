@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CafePOS",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pos-user", targets: ["pos-user"]),
+        .executable(name: "pos-menu", targets: ["pos-menu"]),
+    ],
+    targets: [
+        // C libraries from Debian, each imported by exactly one Swift module.
+        .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+
+        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
+        .target(name: "MariaDB", dependencies: ["CMariaDB"]),
+        .target(name: "PosCore", dependencies: ["FastCGI", "MariaDB", "CSodium"]),
+        .target(name: "PosCoreTesting", dependencies: ["PosCore", "MariaDB"]),
+
+        .target(name: "UserService", dependencies: ["PosCore", "MariaDB"]),
+        .target(name: "MenuService", dependencies: ["PosCore", "MariaDB"]),
+        .executableTarget(name: "pos-user", dependencies: ["UserService", "PosCore"]),
+        .executableTarget(name: "pos-menu", dependencies: ["MenuService", "PosCore"]),
+
+        .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting"]),
+        .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService"]),
+        .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
+    ]
+)
+
+// Strict settings, once, for every Swift target.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]
+}

@@ -1,0 +1,185 @@
+import CFastCGI
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a worker process serves requests from the socket it inherited from its manager.
+public struct WorkerConfiguration: Sendable {
+    /// The listening socket, inherited from the manager.
+    public var listenFD: Int32
+    /// Threads accepting in this process; each builds its own handler (and database connection).
+    public var threads: Int
+    /// Bodies longer than this are refused with `bodyTooLarge` instead of being read.
+    public var maxBodyBytes: Int
+    /// How long in-flight requests may take to finish after SIGTERM.
+    public var drainSeconds: Double
+
+    public init(listenFD: Int32, threads: Int, maxBodyBytes: Int, drainSeconds: Double) {
+        self.listenFD = listenFD
+        self.threads = threads
+        self.maxBodyBytes = maxBodyBytes
+        self.drainSeconds = drainSeconds
+    }
+}
+
+/// The worker side of a pool: N threads in `FCGX_Accept_r`, and the main thread waiting for
+/// signals. SIGTERM stops the process once nothing is in flight and the backlog is empty.
+public enum FastCGIWorker {
+    /// Serves until SIGTERM (or until the manager disappears), then exits the process.
+    /// `makeHandler` runs once on each accept thread; if it throws, the process exits with 1
+    /// and the manager starts a fresh worker.
+    public static func run(
+        _ configuration: WorkerConfiguration,
+        makeHandler: @escaping @Sendable () throws -> FastCGIHandler
+    ) -> Never {
+        // Block the signals before any thread exists so every thread inherits the mask and only
+        // the sigwait below sees them (libfcgi's own handlers would just set a flag).
+        var blocked = signalSet([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGPIPE])
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
+        guard FCGX_Init() == 0 else {
+            logLine("FCGX_Init failed")
+            exit(1)
+        }
+        let manager = getppid()
+        let state = WorkerState(configuration: configuration, makeHandler: makeHandler)
+        for _ in 0..<max(1, configuration.threads) {
+            startThread(state)
+        }
+
+        let stopSignals = signalSet([SIGTERM, SIGINT])
+        while true {
+            if let signal = waitForSignal(stopSignals, timeoutMillis: 1000) {
+                logLine("worker draining after signal \(signal)")
+                break
+            }
+            if getppid() != manager {
+                logLine("worker's manager is gone; draining")
+                break
+            }
+            if state.fatalError.load(ordering: .relaxed) { exit(1) }
+        }
+        drain(state, listenFD: configuration.listenFD, seconds: configuration.drainSeconds)
+        exit(0)
+    }
+
+    /// Waits until no request is in flight and no connection waits in the backlog, twice in a
+    /// row 50 ms apart (an accept may be between `accept()` and our counter), or the deadline.
+    private static func drain(_ state: WorkerState, listenFD: Int32, seconds: Double) {
+        let deadline = monotonicSeconds() + seconds
+        var quietChecks = 0
+        while monotonicSeconds() < deadline {
+            var poller = pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0)
+            let pending = poll(&poller, 1, 0) > 0 && (poller.revents & Int16(POLLIN)) != 0
+            if state.inFlight.load(ordering: .acquiring) == 0 && !pending {
+                quietChecks += 1
+                if quietChecks >= 2 { return }
+            } else {
+                quietChecks = 0
+            }
+            usleep(50_000)
+        }
+        logLine("worker drain deadline passed with \(state.inFlight.load(ordering: .relaxed)) in flight")
+    }
+}
+
+/// What the accept threads share.
+final class WorkerState: Sendable {
+    let configuration: WorkerConfiguration
+    let makeHandler: @Sendable () throws -> FastCGIHandler
+    let inFlight = Atomic<Int>(0)
+    let fatalError = Atomic<Bool>(false)
+
+    init(configuration: WorkerConfiguration, makeHandler: @escaping @Sendable () throws -> FastCGIHandler) {
+        self.configuration = configuration
+        self.makeHandler = makeHandler
+    }
+}
+
+private func startThread(_ state: WorkerState) {
+    let context = Unmanaged.passRetained(state).toOpaque()
+    var thread = pthread_t()
+    let result = pthread_create(&thread, nil, acceptThreadMain, context)
+    if result != 0 {
+        logLine("pthread_create failed: \(result)")
+        exit(1)
+    }
+    pthread_detach(thread)
+}
+
+/// Thread entry: a global nonisolated function (a closure literal here would be inferred
+/// @MainActor from main.swift callers and die at run time, see stack-notes).
+private func acceptThreadMain(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    let state = Unmanaged<WorkerState>.fromOpaque(context!).takeRetainedValue()
+    let handler: FastCGIHandler
+    do {
+        handler = try state.makeHandler()
+    } catch {
+        logLine("worker thread could not start: \(error)")
+        state.fatalError.store(true, ordering: .relaxed)
+        return nil
+    }
+    var request = FCGX_Request()
+    FCGX_InitRequest(&request, state.configuration.listenFD, 0)
+    while FCGX_Accept_r(&request) >= 0 {
+        state.inFlight.add(1, ordering: .acquiringAndReleasing)
+        let incoming = readRequest(&request, maxBodyBytes: state.configuration.maxBodyBytes)
+        let response = handler(incoming)
+        writeResponse(response, to: request.out)
+        FCGX_Finish_r(&request)
+        state.inFlight.subtract(1, ordering: .acquiringAndReleasing)
+    }
+    logLine("FCGX_Accept_r stopped accepting")
+    state.fatalError.store(true, ordering: .relaxed)
+    return nil
+}
+
+private func readRequest(_ request: inout FCGX_Request, maxBodyBytes: Int) -> FastCGIRequest {
+    var params: [String: String] = [:]
+    if var entry = request.envp {
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "=") {
+                params[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+    }
+    let announced = Int(params["CONTENT_LENGTH"] ?? "") ?? 0
+    if announced > maxBodyBytes {
+        return FastCGIRequest(params: params, body: [], bodyTooLarge: true)
+    }
+    // Read what was sent, up to one byte past the limit to notice a lying CONTENT_LENGTH.
+    var body = [UInt8](repeating: 0, count: maxBodyBytes + 1)
+    var total = 0
+    while total < body.count {
+        let read = body.withUnsafeMutableBufferPointer { buffer in
+            FCGX_GetStr(
+                UnsafeMutableRawPointer(buffer.baseAddress! + total).assumingMemoryBound(to: CChar.self),
+                Int32(buffer.count - total), request.in)
+        }
+        if read <= 0 { break }
+        total += Int(read)
+    }
+    if total > maxBodyBytes {
+        return FastCGIRequest(params: params, body: [], bodyTooLarge: true)
+    }
+    body.removeSubrange(total...)
+    return FastCGIRequest(params: params, body: body)
+}
+
+private func writeResponse(_ response: FastCGIResponse, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
+    var head = Array(response.headerBlock().utf8)
+    head.withUnsafeMutableBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+            _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
+        }
+    }
+    if !response.body.isEmpty {
+        response.body.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+extension Connection {
+    /// Runs `body` in one transaction and commits it; rolls back on any error.
+    ///
+    /// A deadlock or lock wait timeout, or a connection lost before COMMIT, restarts the whole
+    /// body (up to `attempts` times): the server rolled everything back, so nothing is applied
+    /// twice. A connection lost *during* COMMIT throws `commitOutcomeUnknown`: the caller must
+    /// not assume either outcome (idempotency keys exist for that).
+    public func transaction<T>(attempts: Int = 4, _ body: (Connection) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try transactionOnce(body)
+            } catch let error as DatabaseError where attempt < attempts && (error.isDeadlock || error.isConnectionLost) {
+                attempt += 1
+                if error.isConnectionLost { try reconnect() }
+            }
+        }
+    }
+
+    private func transactionOnce<T>(_ body: (Connection) throws -> T) throws -> T {
+        precondition(!inTransaction, "nested transaction")
+        try control("START TRANSACTION")
+        setInTransaction(true)
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            try? control("ROLLBACK")
+            setInTransaction(false)
+            throw error
+        }
+        do {
+            try control("COMMIT")
+            setInTransaction(false)
+        } catch let error as DatabaseError where error.isConnectionLost {
+            setInTransaction(false)
+            throw DatabaseError(function: "COMMIT", code: DatabaseError.commitOutcomeUnknown,
+                                message: "connection lost during COMMIT: \(error.message)")
+        } catch {
+            try? control("ROLLBACK")
+            setInTransaction(false)
+            throw error
+        }
+        return value
+    }
+}
