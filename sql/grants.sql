@@ -1,0 +1,30 @@
+-- Least privilege, one account per service. Re-applied by scripts/migrate after every
+-- migration run (GRANT is idempotent). Accounts are created by the scripts with passwords
+-- from the data folder; this file holds no secrets.
+--
+-- Table ownership (only the owner writes; others read what is granted here):
+--   user service    staff, auth_tokens, login_throttle; serves the audit log
+--   menu service    menu_categories, menu_items, menu_modifier_groups, menu_modifier_options, menu_state
+--   everyone        audit_log: INSERT only (append-only: no UPDATE/DELETE for any account)
+
+-- user service: never DELETE staff (deactivate instead); tokens may be purged.
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.staff TO 'pos_user'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.auth_tokens TO 'pos_user'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.login_throttle TO 'pos_user'@'%';
+GRANT SELECT, INSERT ON cafe_pos.audit_log TO 'pos_user'@'%';
+
+-- menu service: no access to staff or tokens at all.
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.menu_categories TO 'pos_menu'@'%';
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.menu_items TO 'pos_menu'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.menu_modifier_groups TO 'pos_menu'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.menu_modifier_options TO 'pos_menu'@'%';
+GRANT SELECT, UPDATE ON cafe_pos.menu_state TO 'pos_menu'@'%';
+GRANT INSERT ON cafe_pos.audit_log TO 'pos_menu'@'%';
+
+-- services of later issues: only the audit log until their own tables exist.
+GRANT INSERT ON cafe_pos.audit_log TO 'pos_order'@'%';
+GRANT INSERT ON cafe_pos.audit_log TO 'pos_payment'@'%';
+GRANT INSERT ON cafe_pos.audit_log TO 'pos_guest'@'%';
+
+-- reports: read-only; report views are granted as they are added in sql/views/.
+GRANT SELECT ON cafe_pos.audit_log TO 'pos_report'@'%';
