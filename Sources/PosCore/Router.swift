@@ -1,0 +1,74 @@
+import MariaDB
+
+/// What a handler sees besides the request: the thread's own database connection and the
+/// service's settings.
+public struct RequestContext {
+    public let db: Connection
+    public let environment: ServiceEnvironment
+    public let logger: Logger
+}
+
+public typealias RouteHandler = (HTTPRequest, RequestContext) throws -> HTTPResponse
+
+/// Maps method + path to a handler. Patterns are literal segments and `:name` parameters
+/// (`/api/menu/items/:id`). A path that matches with another method gives 405 with `Allow`;
+/// no match gives 404 `route-not-found`.
+public struct Router {
+    public struct Route {
+        public let method: String
+        public let pattern: String
+        let segments: [Substring]
+        let handler: RouteHandler
+    }
+
+    public private(set) var routes: [Route] = []
+
+    public init() {}
+
+    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping RouteHandler) {
+        routes.append(Route(method: method, pattern: pattern, segments: pattern.split(separator: "/"), handler: handler))
+    }
+
+    public mutating func get(_ pattern: String, _ handler: @escaping RouteHandler) { add("GET", pattern, handler) }
+    public mutating func post(_ pattern: String, _ handler: @escaping RouteHandler) { add("POST", pattern, handler) }
+    public mutating func patch(_ pattern: String, _ handler: @escaping RouteHandler) { add("PATCH", pattern, handler) }
+    public mutating func delete(_ pattern: String, _ handler: @escaping RouteHandler) { add("DELETE", pattern, handler) }
+
+    /// Finds the route for the request, with its path parameters filled in.
+    public func match(_ request: HTTPRequest) throws -> (RouteHandler, HTTPRequest) {
+        let segments = request.path.split(separator: "/")
+        var allowed: [String] = []
+        for route in routes {
+            guard let parameters = Self.match(route.segments, segments) else { continue }
+            let sameMethod = route.method == request.method || (request.method == "HEAD" && route.method == "GET")
+            guard sameMethod else {
+                allowed.append(route.method)
+                continue
+            }
+            var matched = request
+            matched.pathParameters = parameters
+            return (route.handler, matched)
+        }
+        if !allowed.isEmpty {
+            var error = HTTPError(status: 405, slug: "method-not-allowed", title: "Method not allowed",
+                                  detail: "\(request.method) is not allowed on \(request.path).")
+            error.headers = [("Allow", allowed.joined(separator: ", "))]
+            throw error
+        }
+        throw HTTPError(status: 404, slug: "route-not-found", title: "Not found",
+                        detail: "No API route matches \(request.method) \(request.path).")
+    }
+
+    private static func match(_ pattern: [Substring], _ path: [Substring]) -> [String: String]? {
+        guard pattern.count == path.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (expected, actual) in zip(pattern, path) {
+            if expected.first == ":" {
+                parameters[String(expected.dropFirst())] = String(actual)
+            } else if expected != actual {
+                return nil
+            }
+        }
+        return parameters
+    }
+}

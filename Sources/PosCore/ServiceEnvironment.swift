@@ -1,0 +1,66 @@
+import MariaDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A service's settings, read once from the environment (see README "Configuration").
+public struct ServiceEnvironment: Sendable {
+    /// Bodies past this are refused with 413 (nginx enforces the same limit first).
+    public static let maxBodyBytes = 64 * 1024
+
+    public var serviceName: String
+    public var socketPath: String
+    public var pidFile: String?
+    public var socketGroup: String?
+    public var workers: Int
+    public var threads: Int
+    public var drainSeconds: Double
+    public var database: DatabaseConfiguration
+    public var tokenLifetimeSeconds: Int
+    /// Enables `?delay_ms=` on the health route, for drain tests only.
+    public var testHooks: Bool
+
+    public static func fromProcess(service: String) throws -> ServiceEnvironment {
+        let env = ProcessEnvironment()
+        return ServiceEnvironment(
+            serviceName: service,
+            socketPath: env["POS_SERVICE_SOCKET"] ?? "/tmp/pos-\(service).sock",
+            pidFile: env["POS_PID_FILE"],
+            socketGroup: env["POS_SOCKET_GROUP"] ?? "www-data",
+            workers: try env.int("POS_WORKERS", default: 2, range: 1...64),
+            threads: try env.int("POS_THREADS", default: 4, range: 1...64),
+            drainSeconds: Double(try env.int("POS_DRAIN_SECONDS", default: 10, range: 1...300)),
+            database: DatabaseConfiguration(
+                host: env["POS_DB_HOST"] ?? "127.0.0.1",
+                port: try env.int("POS_DB_PORT", default: 3306, range: 1...65535),
+                socket: env["POS_DB_SOCKET"].flatMap { $0.isEmpty ? nil : $0 },
+                user: env["POS_DB_USER"] ?? "pos_\(service)",
+                password: env["POS_DB_PASSWORD"] ?? "",
+                database: env["POS_DB_NAME"] ?? "cafe_pos"),
+            tokenLifetimeSeconds: try env.int("POS_TOKEN_TTL_SECONDS", default: 12 * 3600, range: 60...(30 * 86400)),
+            testHooks: env["POS_ENABLE_TEST_HOOKS"] == "1")
+    }
+}
+
+/// The process environment with typed, checked accessors.
+public struct ProcessEnvironment: Sendable {
+    public init() {}
+
+    public subscript(name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    public func int(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = self[name], !text.isEmpty else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw ConfigurationError(message: "\(name)=\(text) must be a whole number in \(range)")
+        }
+        return value
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
