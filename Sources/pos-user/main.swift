@@ -1,0 +1,4 @@
+import PosCore
+import UserService
+
+ServiceMain.run(UserService.self)
