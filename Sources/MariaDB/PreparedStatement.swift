@@ -44,8 +44,10 @@ final class PreparedStatement {
             }
             if mysql_stmt_execute(handle) != 0 { throw Self.error(handle, "mysql_stmt_execute") }
         }
-        let result = ExecuteResult(affectedRows: Int(mysql_stmt_affected_rows(handle)),
-                                   lastInsertID: Int(mysql_stmt_insert_id(handle)))
+        // affected_rows is (my_ulonglong)-1 after a SELECT: report 0 rather than trap.
+        let affected = mysql_stmt_affected_rows(handle)
+        let result = ExecuteResult(affectedRows: affected == UInt64.max ? 0 : Int(truncatingIfNeeded: affected),
+                                   lastInsertID: Int(truncatingIfNeeded: mysql_stmt_insert_id(handle)))
         guard let metadata = mysql_stmt_result_metadata(handle) else {
             return ([], result)
         }
