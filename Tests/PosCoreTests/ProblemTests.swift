@@ -1,0 +1,53 @@
+import FastCGI
+import Testing
+@testable import PosCore
+
+@Suite("Problem details and gateway identity")
+struct ProblemTests {
+    @Test func problemCarriesTypeTitleStatusDetail() {
+        let response = HTTPResponse.problem(.conflict("Item 3 is sold out.", slug: "sold-out"))
+        #expect(response.status == 409)
+        #expect(response.header("content-type") == "application/problem+json")
+        let body = try? JSONParser.parse(response.body)
+        #expect(body == ["type": "/problems/sold-out", "title": "Conflict", "status": 409, "detail": "Item 3 is sold out."])
+    }
+
+    @Test func rateLimitProblemHasRetryAfter() {
+        let response = HTTPResponse.problem(.tooManyRequests(retryAfterSeconds: 30, "slow down"))
+        #expect(response.status == 429)
+        #expect(response.header("retry-after") == "30")
+    }
+
+    @Test func identityComesOnlyFromGatewayParameters() {
+        let spoofed = HTTPRequest(fastCGI: FastCGIRequest(params: [
+            "REQUEST_METHOD": "GET", "DOCUMENT_URI": "/api/staff",
+            "HTTP_X_POS_STAFF_ID": "1", "HTTP_X_POS_STAFF_ROLE": "admin", "HTTP_X_POS_STAFF_USERNAME": "admin",
+        ], body: []))
+        #expect(spoofed.identity == nil)
+        #expect(throws: HTTPError.self) { try spoofed.require(Role.managers) }
+
+        let real = HTTPRequest(fastCGI: FastCGIRequest(params: [
+            "REQUEST_METHOD": "GET", "DOCUMENT_URI": "/api/staff",
+            "POS_STAFF_ID": "7", "POS_STAFF_ROLE": "cashier", "POS_STAFF_USERNAME": "kim",
+        ], body: []))
+        #expect(real.identity == Identity(staffID: 7, username: "kim", role: .cashier))
+        let forbidden = #expect(throws: HTTPError.self) { try real.require(Role.managers) }
+        #expect(forbidden?.status == 403)
+    }
+
+    @Test func queryStringIsPercentDecoded() {
+        let request = HTTPRequest(fastCGI: FastCGIRequest(params: ["QUERY_STRING": "since=2026-11-25T09%3A30%3A00Z&type=a+b"], body: []))
+        #expect(request.query == ["since": "2026-11-25T09:30:00Z", "type": "a b"])
+    }
+
+    @Test func staleIfMatchIs412AndStaleBodyVersionIs409() throws {
+        let header = HTTPRequest(method: "PATCH", path: "/x", headers: ["if-match": "\"3\""])
+        #expect((#expect(throws: HTTPError.self) { try header.checkVersion(4, body: nil) })?.status == 412)
+        try header.checkVersion(3, body: nil)
+
+        let bodyRequest = HTTPRequest(method: "PATCH", path: "/x", headers: ["content-type": "application/json"],
+                                      body: Array(#"{"version": 2}"#.utf8))
+        let body = try JSONBody(bodyRequest)
+        #expect((#expect(throws: HTTPError.self) { try bodyRequest.checkVersion(4, body: body) })?.status == 409)
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+@testable import PosCore
+
+@Suite("Router")
+struct RouterTests {
+    private func router() -> Router {
+        var router = Router()
+        router.get("/api/menu") { _, _ in .text("menu") }
+        router.get("/api/menu/items/:id") { request, _ in .text("item \(try request.id())") }
+        router.patch("/api/menu/items/:id") { _, _ in .text("patched") }
+        return router
+    }
+
+    @Test func matchesLiteralAndParameterisedPaths() throws {
+        let (_, matched) = try router().match(HTTPRequest(method: "GET", path: "/api/menu/items/42"))
+        #expect(matched.pathParameters == ["id": "42"])
+        #expect(try matched.id() == 42)
+    }
+
+    @Test func unknownPathIsRouteNotFound() {
+        let error = #expect(throws: HTTPError.self) { try router().match(HTTPRequest(method: "GET", path: "/api/menu/nope")) }
+        #expect(error?.status == 404)
+        #expect(error?.slug == "route-not-found")
+    }
+
+    @Test func wrongMethodIs405WithAllow() {
+        let error = #expect(throws: HTTPError.self) { try router().match(HTTPRequest(method: "DELETE", path: "/api/menu/items/1")) }
+        #expect(error?.status == 405)
+        #expect(error?.headers.first { $0.name == "Allow" }?.value == "GET, PATCH")
+    }
+
+    @Test(arguments: ["abc", "0", "-1", "1.5", "99999999999999999999"])
+    func nonNumericIdsAreNotFound(_ id: String) throws {
+        let (_, matched) = try router().match(HTTPRequest(method: "GET", path: "/api/menu/items/\(id)"))
+        let error = #expect(throws: HTTPError.self) { try matched.id() }
+        #expect(error?.status == 404)
+    }
+
+    @Test func headIsServedByGet() throws {
+        _ = try router().match(HTTPRequest(method: "HEAD", path: "/api/menu"))
+    }
+}
