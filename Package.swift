@@ -26,6 +26,7 @@ let package = Package(
 
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
+        .testTarget(name: "UserServiceTests", dependencies: ["UserService", "PosCore", "MariaDB", "PosCoreTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MariaDB
+import PosCoreTesting
 
 @Suite("MariaDB connection against the real server")
 struct ConnectionTests {
