@@ -1,0 +1,495 @@
+# shellcheck shell=bash
+# Shared by scripts/up, down, test, migrate and lib/start-service: where things live, the
+# settings of one stack, and small functions to start and stop its parts.
+#
+# One stack lives in one var dir (POS_VAR_DIR, default $ROOT/var/up): MariaDB data and socket,
+# the service pools' sockets and pid files, the rendered nginx config, logs and secrets.
+# Everything is stopped through pid files in that dir, never by process name.
+#
+# Settings (environment; `up` remembers them in $VAR/stack.env, which later commands on the
+# same var dir read for whatever the environment leaves unset):
+#   POS_PORT (8080)            nginx listens on 127.0.0.1:POS_PORT
+#   POS_DB_PORT (3307)         MariaDB's TCP port on 127.0.0.1 (the socket is preferred)
+#   POS_DB_NAME (cafe_pos)
+#   POS_BUILD_CONFIG (release) swift build configuration; binaries in .build/<config>/
+#   POS_BIN_DIR                where pos-<name> binaries are (default .build/<config>)
+#   POS_SKIP_BUILD (unset)     1: do not run swift build (binaries already in POS_BIN_DIR)
+#   POS_ENABLE_TEST_HOOKS      passed to the services (1 enables test-only behaviour)
+#   POS_API_RATE (1000r/s), POS_LOGIN_RATE (2r/s)   nginx limit_req rates per client address
+#   POS_ADMIN_PASSWORD         admin's password on first seeding (else generated and saved)
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SCRIPT_NAME=${0##*/}
+
+# Debian packages the stack needs at run time and to build.
+PACKAGES=(nginx mariadb-server mariadb-client libmariadb-dev libfcgi-dev libfcgi-bin
+    libsodium-dev pkg-config curl wrk)
+# One MariaDB account per service, including services of later issues (sql/grants.sql names them).
+DB_ACCOUNTS=(pos_user pos_menu pos_order pos_payment pos_guest pos_report)
+STAFF_SEED=(manager cashier barista)
+
+log() { printf '%s [%s] %s\n' "$SCRIPT_NAME" "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# --- settings ---------------------------------------------------------------------------------
+
+VAR=$(realpath -m -- "${POS_VAR_DIR:-$ROOT/var/up}")
+STACK_ENV=$VAR/stack.env
+STACK_SETTINGS=(POS_PORT POS_DB_PORT POS_DB_NAME POS_BUILD_CONFIG POS_BIN_DIR
+    POS_ENABLE_TEST_HOOKS POS_API_RATE POS_LOGIN_RATE)
+
+# Reads $VAR/stack.env: each non-empty KEY=VALUE it holds is exported unless already set.
+load_stack_env() {
+    [[ -r $STACK_ENV ]] || return 0
+    local key value
+    while IFS='=' read -r key value; do
+        [[ $key =~ ^POS_[A-Z_]+$ && -n $value && -z ${!key:-} ]] || continue
+        export "$key=$value"
+    done <"$STACK_ENV"
+}
+
+save_stack_env() {
+    local key
+    for key in "${STACK_SETTINGS[@]}"; do
+        printf '%s=%s\n' "$key" "${!key:-}"
+    done >"$STACK_ENV.tmp"
+    mv "$STACK_ENV.tmp" "$STACK_ENV"
+}
+
+load_stack_env
+export POS_PORT=${POS_PORT:-8080}
+export POS_DB_PORT=${POS_DB_PORT:-3307}
+export POS_DB_NAME=${POS_DB_NAME:-cafe_pos}
+export POS_BUILD_CONFIG=${POS_BUILD_CONFIG:-release}
+export POS_API_RATE=${POS_API_RATE:-1000r/s}
+export POS_LOGIN_RATE=${POS_LOGIN_RATE:-2r/s}
+BIN_DIR=${POS_BIN_DIR:-$ROOT/.build/$POS_BUILD_CONFIG}
+
+RUN_DIR=$VAR/run
+LOG_DIR=$VAR/log
+SECRETS_DIR=$VAR/secrets
+DB_DIR=$VAR/mariadb
+DB_CNF=$DB_DIR/my.cnf
+DB_SOCKET=$DB_DIR/mysqld.sock
+DB_PID_FILE=$DB_DIR/mariadbd.pid
+NGINX_DIR=$VAR/nginx
+NGINX_PID_FILE=$NGINX_DIR/nginx.pid
+BASE_URL=http://127.0.0.1:$POS_PORT
+
+# The services, one name per line in scripts/lib/services.
+services() { grep -Ev '^[[:space:]]*(#|$)' "$ROOT/scripts/lib/services"; }
+
+# --- processes, by pid file only ----------------------------------------------------------------
+
+# True if process PID exists and is not a zombie.
+is_running() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    [[ ${stat%% *} != Z ]]
+}
+
+# Prints the pid in FILE if FILE holds one whose process is running and whose command line
+# contains EXPECT (guards against a pid reused by another process after a crash).
+running_pid() {
+    local file=$1 expect=$2 pid
+    [[ -r $file ]] || return 1
+    pid=$(<"$file")
+    [[ $pid =~ ^[0-9]+$ ]] && is_running "$pid" || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect" || return 1
+    printf '%s\n' "$pid"
+}
+
+# Waits up to SECONDS for PID to exit; false if it is still running.
+wait_gone() {
+    local pid=$1 deadline=$((SECONDS + $2))
+    while is_running "$pid"; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.1
+    done
+}
+
+# Sends SIGNAL to the process in PIDFILE (checked against EXPECT) and waits up to SECONDS;
+# then SIGKILLs it (its whole process group when it leads one). False if nothing was running.
+stop_pid_file() {
+    local file=$1 expect=$2 signal=$3 seconds=$4 what=$5 pid
+    pid=$(running_pid "$file" "$expect") || return 1
+    log "stopping $what (pid $pid)"
+    kill "-$signal" "$pid" 2>/dev/null || true
+    if ! wait_gone "$pid" "$seconds"; then
+        log "$what (pid $pid) still running after ${seconds}s: SIGKILL"
+        if [[ $(ps -o pgid= -p "$pid" | tr -d ' ') == "$pid" ]]; then
+            kill -KILL -- "-$pid" 2>/dev/null || true
+        else
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        wait_gone "$pid" 5 || die "could not stop $what (pid $pid)"
+    fi
+}
+
+show_log_tails() {
+    local file
+    for file in "$LOG_DIR"/*.log "$LOG_DIR"/*.err "$NGINX_DIR/error.log"; do
+        [[ -s $file ]] || continue
+        printf '\n===== %s (last 40 lines) =====\n' "$file" >&2
+        tail -n 40 "$file" >&2
+    done
+}
+
+# --- packages and build ---------------------------------------------------------------------------
+
+package_installed() {
+    dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed$'
+}
+
+ensure_packages() {
+    local missing=() package
+    for package in "${PACKAGES[@]}"; do
+        package_installed "$package" || missing+=("$package")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    log "installing missing packages: ${missing[*]}"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+}
+
+build_services() {
+    if [[ ${POS_SKIP_BUILD:-} == 1 ]]; then
+        log "POS_SKIP_BUILD=1: using binaries in $BIN_DIR"
+        return 0
+    fi
+    if ! command -v swift >/dev/null && [[ -x /opt/swift/usr/bin/swift ]]; then
+        PATH=$PATH:/opt/swift/usr/bin
+    fi
+    command -v swift >/dev/null || die "swift is not on PATH"
+    log "swift build -c $POS_BUILD_CONFIG"
+    (cd "$ROOT" && swift build -c "$POS_BUILD_CONFIG")
+}
+
+# --- var dir and secrets --------------------------------------------------------------------------
+
+prepare_var_dir() {
+    mkdir -p "$VAR" "$LOG_DIR" "$NGINX_DIR"
+    chmod 755 "$VAR" "$NGINX_DIR"
+    chmod 750 "$LOG_DIR"
+    # nginx workers (www-data) connect to the pools' sockets in run/.
+    mkdir -p "$RUN_DIR"
+    chgrp www-data "$RUN_DIR"
+    chmod 750 "$RUN_DIR"
+    # Only root reaches MariaDB's socket (root has no password) and the secrets.
+    mkdir -p "$DB_DIR" "$SECRETS_DIR"
+    chmod 700 "$DB_DIR" "$SECRETS_DIR"
+    ((${#DB_SOCKET} < 100)) || die "socket path too long for a unix socket: $DB_SOCKET"
+    check_www_data_access
+}
+
+# nginx runs its workers as www-data: they must reach run/ and the static files.
+check_www_data_access() {
+    local path
+    for path in "$RUN_DIR" "$ROOT/nginx/html"; do
+        [[ -e $path ]] || continue
+        runuser -u www-data -- test -x "$path" ||
+            die "www-data cannot enter $path: make every directory above it traversable (o+x)"
+    done
+}
+
+random_secret() { od -An -N"${1:-24}" -tx1 /dev/urandom | tr -d ' \n'; }
+
+# Writes VALUE (default: a new random secret) to FILE, mode 600, unless FILE already has one.
+ensure_secret_file() {
+    local file=$1 value=${2:-}
+    [[ -s $file ]] && return 0
+    [[ -n $value ]] || value=$(random_secret 24)
+    (umask 077 && printf '%s\n' "$value" >"$file.tmp")
+    mv "$file.tmp" "$file"
+}
+
+read_secret() {
+    local value
+    value=$(<"$1")
+    printf '%s' "$value"
+}
+
+db_password() {
+    local value
+    value=$(read_secret "$SECRETS_DIR/db-$1")
+    [[ $value =~ ^[A-Za-z0-9_.-]+$ ]] || die "unexpected characters in $SECRETS_DIR/db-$1"
+    printf '%s' "$value"
+}
+
+ensure_secrets() {
+    local account user admin_file=$SECRETS_DIR/admin-password
+    for account in "${DB_ACCOUNTS[@]}"; do
+        ensure_secret_file "$SECRETS_DIR/db-$account"
+    done
+    if [[ -s $admin_file && -n ${POS_ADMIN_PASSWORD:-} &&
+        $(read_secret "$admin_file") != "$POS_ADMIN_PASSWORD" ]]; then
+        log "warning: admin was seeded before with the password in $admin_file;" \
+            "POS_ADMIN_PASSWORD does not change an existing account"
+    fi
+    ensure_secret_file "$admin_file" "${POS_ADMIN_PASSWORD:-}"
+    if [[ ! -s $SECRETS_DIR/demo-logins ]]; then
+        for user in "${STAFF_SEED[@]}"; do
+            printf '%s %s\n' "$user" "$(random_secret 8)"
+        done | (umask 077 && cat >"$SECRETS_DIR/demo-logins.tmp")
+        mv "$SECRETS_DIR/demo-logins.tmp" "$SECRETS_DIR/demo-logins"
+    fi
+}
+
+# --- MariaDB --------------------------------------------------------------------------------------
+
+# The mariadb client as root over the socket (root@localhost has no password; only root can
+# reach the socket). Extra arguments follow, e.g. a database name; SQL comes on stdin.
+db_root() { mariadb --defaults-file="$DB_CNF" --batch "$@"; }
+
+db_query() { db_root --skip-column-names -e "$1" "${2:-$POS_DB_NAME}"; }
+
+db_answers() { db_root -e 'SELECT 1' >/dev/null 2>&1; }
+
+db_write_config() {
+    cat >"$DB_CNF.tmp" <<EOF
+# Written by scripts/up: MariaDB of the stack in $VAR.
+[mariadbd]
+user = root
+datadir = $DB_DIR/data
+socket = $DB_SOCKET
+port = $POS_DB_PORT
+bind-address = 127.0.0.1
+pid-file = $DB_PID_FILE
+log-error = $LOG_DIR/mariadb.err
+skip-name-resolve
+max_connections = 400
+character-set-server = utf8mb4
+collation-server = utf8mb4_unicode_ci
+default-time-zone = '+00:00'
+innodb_buffer_pool_size = 256M
+innodb_log_file_size = 16M
+innodb_flush_log_at_trx_commit = 1
+sync_binlog = 1
+
+[client]
+user = root
+socket = $DB_SOCKET
+default-character-set = utf8mb4
+EOF
+    mv "$DB_CNF.tmp" "$DB_CNF"
+}
+
+db_init() {
+    local data=$DB_DIR/data
+    if [[ -d $data && -n $(ls -A "$data") ]]; then
+        return 0
+    fi
+    log "creating MariaDB data dir $data"
+    mkdir -p "$data"
+    if ! mariadb-install-db --defaults-file="$DB_CNF" --auth-root-authentication-method=normal \
+        --skip-test-db >"$LOG_DIR/mariadb-install.log" 2>&1; then
+        rm -rf "$data"
+        tail -n 40 "$LOG_DIR/mariadb-install.log" >&2
+        die "mariadb-install-db failed (log: $LOG_DIR/mariadb-install.log)"
+    fi
+}
+
+db_start() {
+    local pid deadline
+    db_write_config
+    if pid=$(running_pid "$DB_PID_FILE" "$DB_CNF"); then
+        log "MariaDB already running (pid $pid)"
+    else
+        db_init
+        log "starting MariaDB (socket $DB_SOCKET, port $POS_DB_PORT)"
+        rm -f "$DB_PID_FILE"
+        setsid nohup mariadbd --defaults-file="$DB_CNF" >>"$LOG_DIR/mariadb.out" 2>&1 </dev/null &
+        pid=$!
+    fi
+    deadline=$((SECONDS + 60))
+    until db_answers; do
+        if ! is_running "$pid" || ((SECONDS >= deadline)); then
+            show_log_tails
+            die "MariaDB did not start (log: $LOG_DIR/mariadb.err)"
+        fi
+        sleep 0.2
+    done
+}
+
+db_stop() {
+    stop_pid_file "$DB_PID_FILE" "$DB_CNF" TERM 120 MariaDB || log "MariaDB is not running"
+}
+
+db_ensure_database() {
+    db_root <<<"CREATE DATABASE IF NOT EXISTS \`$POS_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+}
+
+# Creates each service's account (or resets its password to the saved one) and drops the
+# anonymous accounts. Passwords go to the client on stdin, never on a command line.
+db_ensure_accounts() {
+    local account password host sql=""
+    for account in "${DB_ACCOUNTS[@]}"; do
+        password=$(db_password "$account")
+        sql+="CREATE USER IF NOT EXISTS '$account'@'%' IDENTIFIED BY '$password';"$'\n'
+        sql+="ALTER USER '$account'@'%' IDENTIFIED BY '$password';"$'\n'
+    done
+    while read -r host; do
+        sql+="DROP USER ''@'$host';"$'\n'
+    done < <(db_query "SELECT Host FROM mysql.user WHERE User = ''" mysql)
+    db_root <<<"$sql"
+}
+
+db_apply_grants() {
+    if [[ -f $ROOT/sql/grants.sql ]]; then
+        log "applying sql/grants.sql"
+        db_root "$POS_DB_NAME" <"$ROOT/sql/grants.sql"
+    fi
+    db_root <<<"FLUSH PRIVILEGES;"
+}
+
+db_seed_sql() {
+    local file
+    for file in "$ROOT"/sql/seed/*.sql; do
+        [[ -f $file ]] || continue
+        log "seeding ${file#"$ROOT"/}"
+        db_root "$POS_DB_NAME" <"$file"
+    done
+}
+
+# The environment a program of service NAME connects to MariaDB with.
+service_db_env() {
+    printf '%s\n' "POS_DB_SOCKET=$DB_SOCKET" "POS_DB_NAME=$POS_DB_NAME" "POS_DB_USER=pos_$1" \
+        "POS_DB_PASSWORD=$(db_password "pos_$1")"
+}
+
+# Creates the staff accounts that do not exist yet (pos-user ensure-staff leaves existing ones).
+seed_staff() {
+    local user password
+    ensure_staff admin admin Admin "$(read_secret "$SECRETS_DIR/admin-password")"
+    while read -r user password; do
+        ensure_staff "$user" "$user" "${user^}" "$password"
+    done <"$SECRETS_DIR/demo-logins"
+}
+
+ensure_staff() {
+    local username=$1 role=$2 display_name=$3 password=$4 db_env
+    mapfile -t db_env < <(service_db_env user)
+    env "${db_env[@]}" POS_STAFF_PASSWORD="$password" "$BIN_DIR/pos-user" ensure-staff \
+        --username "$username" --role "$role" --display-name "$display_name" ||
+        die "pos-user ensure-staff --username $username failed"
+}
+
+# --- service pools --------------------------------------------------------------------------------
+
+service_pid_file() { printf '%s\n' "$RUN_DIR/$1.pid"; }
+service_socket() { printf '%s\n' "$RUN_DIR/$1.sock"; }
+
+# Starts the pool of service NAME unless its pid file names a running pool.
+service_start() {
+    local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid db_env deadline
+    pid_file=$(service_pid_file "$name")
+    socket=$(service_socket "$name")
+    if pid=$(running_pid "$pid_file" "pos-$name"); then
+        log "$name pool already running (pid $pid)"
+        return 0
+    fi
+    [[ -x $bin ]] || die "no binary $bin (build first)"
+    rm -f "$pid_file"
+    mapfile -t db_env < <(service_db_env "$name")
+    log "starting $name pool ($socket)"
+    env "${db_env[@]}" POS_SERVICE_SOCKET="$socket" POS_PID_FILE="$pid_file" \
+        POS_SOCKET_GROUP="${POS_SOCKET_GROUP:-www-data}" \
+        setsid nohup "$bin" serve >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+    pid=$!
+    # The manager writes its pid file and opens the socket; wait for both.
+    deadline=$((SECONDS + 20))
+    until running_pid "$pid_file" "pos-$name" >/dev/null && [[ -S $socket ]]; do
+        if ! is_running "$pid" || ((SECONDS >= deadline)); then
+            tail -n 40 "$LOG_DIR/$name.log" >&2 || true
+            die "$name pool did not start (log: $LOG_DIR/$name.log)"
+        fi
+        sleep 0.1
+    done
+}
+
+# Stops the pool whose pid file is run/NAME.pid: SIGTERM lets it drain, 15 s at most.
+service_stop() {
+    local name=$1
+    stop_pid_file "$(service_pid_file "$name")" "pos-$name" TERM 15 "$name pool" ||
+        log "$name pool is not running"
+    rm -f "$(service_pid_file "$name")" "$(service_socket "$name")"
+}
+
+# Names of pools that have a pid file in run/ (what up started, whatever the list says now).
+started_services() {
+    local file
+    for file in "$RUN_DIR"/*.pid; do
+        [[ -f $file ]] || continue
+        file=${file##*/}
+        printf '%s\n' "${file%.pid}"
+    done
+}
+
+# --- nginx ----------------------------------------------------------------------------------------
+
+nginx_cmd() { nginx -p "$NGINX_DIR/" -c "$NGINX_DIR/nginx.conf" "$@"; }
+
+sed_escape() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
+
+# Renders the templates of nginx/ into $VAR/nginx/ (replacing the api.d/ of an earlier run).
+nginx_render() {
+    local template target
+    rm -rf "$NGINX_DIR/api.d"
+    mkdir -p "$NGINX_DIR/api.d"
+    for template in "$ROOT"/nginx/*.conf "$ROOT"/nginx/api.d/*.conf; do
+        [[ -f $template ]] || continue
+        target=$NGINX_DIR/${template#"$ROOT"/nginx/}
+        sed -e "s|@VAR_DIR@|$(sed_escape "$VAR")|g" \
+            -e "s|@NGINX_DIR@|$(sed_escape "$ROOT/nginx")|g" \
+            -e "s|@PORT@|$(sed_escape "$POS_PORT")|g" \
+            -e "s|@API_RATE@|$(sed_escape "$POS_API_RATE")|g" \
+            -e "s|@LOGIN_RATE@|$(sed_escape "$POS_LOGIN_RATE")|g" \
+            "$template" >"$target"
+    done
+    if grep -rn '@[A-Z_]*@' "$NGINX_DIR"/*.conf "$NGINX_DIR"/api.d/ >&2; then
+        die "unreplaced placeholders in the rendered nginx config"
+    fi
+}
+
+nginx_start() {
+    local pid
+    nginx_render
+    nginx_cmd -t -q || die "nginx config test failed ($NGINX_DIR)"
+    if pid=$(running_pid "$NGINX_PID_FILE" "$NGINX_DIR"); then
+        log "reloading nginx (pid $pid)"
+        nginx_cmd -s reload
+    else
+        log "starting nginx on $BASE_URL"
+        nginx_cmd
+    fi
+}
+
+nginx_stop() {
+    stop_pid_file "$NGINX_PID_FILE" "$NGINX_DIR" QUIT 15 nginx || log "nginx is not running"
+}
+
+# --- health ---------------------------------------------------------------------------------------
+
+http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true; }
+
+# Waits up to 30 s until the gateway and every service answer 200 through nginx.
+wait_for_health() {
+    local deadline=$((SECONDS + 30)) paths path name pending
+    paths=(/healthz)
+    while read -r name; do paths+=("/api/health/$name"); done < <(services)
+    while :; do
+        pending=()
+        for path in "${paths[@]}"; do
+            [[ $(http_status "$BASE_URL$path") == 200 ]] || pending+=("$path")
+        done
+        ((${#pending[@]} == 0)) && return 0
+        if ((SECONDS >= deadline)); then
+            show_log_tails
+            die "not healthy after 30 s: ${pending[*]}"
+        fi
+        sleep 0.3
+    done
+}
