@@ -322,18 +322,21 @@ db_ensure_database() {
     db_root <<<"CREATE DATABASE IF NOT EXISTS \`$POS_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
 }
 
-# Creates each service's account (or resets its password to the saved one) and drops the
-# anonymous accounts. Passwords go to the client on stdin, never on a command line.
+# Creates each service's account (or resets its password to the saved one), drops the
+# anonymous accounts and root's TCP accounts (mariadb-install-db makes root@127.0.0.1, ::1 and
+# the host name, all without a password): root stays root@localhost, reachable only over the
+# socket in a root-only directory. Passwords go to the client on stdin, never on a command line.
 db_ensure_accounts() {
-    local account password host sql=""
+    local account password user host sql=""
     for account in "${DB_ACCOUNTS[@]}"; do
         password=$(db_password "$account")
         sql+="CREATE USER IF NOT EXISTS '$account'@'%' IDENTIFIED BY '$password';"$'\n'
         sql+="ALTER USER '$account'@'%' IDENTIFIED BY '$password';"$'\n'
     done
-    while read -r host; do
-        sql+="DROP USER ''@'$host';"$'\n'
-    done < <(db_query "SELECT Host FROM mysql.user WHERE User = ''" mysql)
+    while IFS=$'\t' read -r user host; do
+        sql+="DROP USER '$user'@'$host';"$'\n'
+    done < <(db_query "SELECT User, Host FROM mysql.user
+        WHERE User = '' OR (User = 'root' AND Host <> 'localhost')" mysql)
     db_root <<<"$sql"
 }
 
