@@ -1,0 +1,41 @@
+import PosCore
+
+/// `GET /api/menu`: the public menu with `ETag: "menu-<version>"` and `Cache-Control:
+/// no-cache` (clients keep it but revalidate); a matching `If-None-Match` gets 304 with the
+/// ETag and no body.
+enum PublicMenuController {
+    static func register(_ router: inout Router) {
+        router.get("/api/menu", menu)
+    }
+
+    static func menu(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let version = try MenuVersion(db: context.db).current()
+        let ifNoneMatch = request.header("if-none-match")
+        if matches(ifNoneMatch, etag(version)) { return notModified(etag(version)) }
+        let entry = try MenuCache.menu(db: context.db, currentVersion: version)
+        if entry.version != version, matches(ifNoneMatch, entry.etag) { return notModified(entry.etag) }
+        return HTTPResponse(status: 200, headers: [("Content-Type", HTTPResponse.jsonContentType),
+                                                   ("ETag", entry.etag), ("Cache-Control", "no-cache")],
+                            body: entry.body)
+    }
+
+    static func etag(_ version: Int) -> String { "\"menu-\(version)\"" }
+
+    /// Whether an `If-None-Match` value (a list of entity tags, or `*`) matches `etag`, by weak
+    /// comparison as RFC 9110 requires for this header.
+    static func matches(_ header: String?, _ etag: String) -> Bool {
+        guard let header else { return false }
+        for candidate in header.split(separator: ",") {
+            var tag = candidate.drop { $0 == " " || $0 == "\t" }
+            while let last = tag.last, last == " " || last == "\t" { tag.removeLast() }
+            if tag == "*" { return true }
+            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+            if tag == etag { return true }
+        }
+        return false
+    }
+
+    private static func notModified(_ etag: String) -> HTTPResponse {
+        HTTPResponse(status: 304, headers: [("ETag", etag), ("Cache-Control", "no-cache")])
+    }
+}

@@ -1,0 +1,4 @@
+import MenuService
+import PosCore
+
+ServiceMain.run(MenuService.self)
