@@ -40,12 +40,13 @@ STACK_ENV=$VAR/stack.env
 STACK_SETTINGS=(POS_PORT POS_DB_PORT POS_DB_NAME POS_BUILD_CONFIG POS_BIN_DIR
     POS_ENABLE_TEST_HOOKS POS_API_RATE POS_LOGIN_RATE)
 
-# Reads $VAR/stack.env: each non-empty KEY=VALUE it holds is exported unless already set.
+# Reads $VAR/stack.env: each non-empty KEY=VALUE it holds is exported unless the variable is
+# set in the environment (even empty).
 load_stack_env() {
     [[ -r $STACK_ENV ]] || return 0
     local key value
     while IFS='=' read -r key value; do
-        [[ $key =~ ^POS_[A-Z_]+$ && -n $value && -z ${!key:-} ]] || continue
+        [[ $key =~ ^POS_[A-Z_]+$ && -n $value && -z ${!key+set} ]] || continue
         export "$key=$value"
     done <"$STACK_ENV"
 }
@@ -343,7 +344,7 @@ db_ensure_accounts() {
 db_apply_grants() {
     if [[ -f $ROOT/sql/grants.sql ]]; then
         log "applying sql/grants.sql"
-        db_root "$POS_DB_NAME" <"$ROOT/sql/grants.sql"
+        db_root "$POS_DB_NAME" <"$ROOT/sql/grants.sql" || die "sql/grants.sql failed"
     fi
     db_root <<<"FLUSH PRIVILEGES;"
 }
@@ -353,7 +354,7 @@ db_seed_sql() {
     for file in "$ROOT"/sql/seed/*.sql; do
         [[ -f $file ]] || continue
         log "seeding ${file#"$ROOT"/}"
-        db_root "$POS_DB_NAME" <"$file"
+        db_root "$POS_DB_NAME" <"$file" || die "${file#"$ROOT"/} failed"
     done
 }
 
