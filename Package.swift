@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "pos-user", targets: ["pos-user"]),
         .executable(name: "pos-menu", targets: ["pos-menu"]),
+        .executable(name: "pos-order", targets: ["pos-order"]),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
@@ -22,11 +23,14 @@ let package = Package(
         .target(name: "UserService", dependencies: ["PosCore", "MariaDB"]),
         .target(name: "MenuService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-user", dependencies: ["UserService", "PosCore"]),
+        .target(name: "OrderService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-menu", dependencies: ["MenuService", "PosCore"]),
+        .executableTarget(name: "pos-order", dependencies: ["OrderService", "PosCore"]),
 
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
         .testTarget(name: "UserServiceTests", dependencies: ["UserService", "PosCore", "MariaDB", "PosCoreTesting"]),
+        .testTarget(name: "OrderServiceTests", dependencies: ["OrderService", "PosCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
     ]

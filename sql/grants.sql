@@ -28,3 +28,17 @@ GRANT INSERT ON cafe_pos.audit_log TO 'pos_guest'@'%';
 
 -- reports: read-only; report views are granted as they are added in sql/views/.
 GRANT SELECT ON cafe_pos.audit_log TO 'pos_report'@'%';
+
+-- order service: its own tables; reads the menu to price lines; takes stock down when an
+-- order is submitted (the one column of menu_items it may write, and the menu's version so
+-- the public menu shows the new stock).
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.orders TO 'pos_order'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.order_lines TO 'pos_order'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.order_line_modifiers TO 'pos_order'@'%';
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.order_ticket_counters TO 'pos_order'@'%';
+GRANT SELECT ON cafe_pos.menu_categories TO 'pos_order'@'%';
+GRANT SELECT ON cafe_pos.menu_items TO 'pos_order'@'%';
+GRANT SELECT ON cafe_pos.menu_modifier_groups TO 'pos_order'@'%';
+GRANT SELECT ON cafe_pos.menu_modifier_options TO 'pos_order'@'%';
+GRANT UPDATE (stock) ON cafe_pos.menu_items TO 'pos_order'@'%';
+GRANT SELECT, UPDATE (version) ON cafe_pos.menu_state TO 'pos_order'@'%';

@@ -4,6 +4,17 @@ public struct Row: Sendable {
     let columns: ColumnIndex
     let values: [[UInt8]?]
 
+    init(columns: ColumnIndex, values: [[UInt8]?]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// A row built in memory, as the server would send it (for fixtures and unit tests).
+    public init(_ values: [(column: String, value: String?)]) {
+        columns = ColumnIndex(names: values.map(\.column))
+        self.values = values.map { $0.value.map { Array($0.utf8) } }
+    }
+
     public func isNull(_ column: String) throws -> Bool {
         try raw(column) == nil
     }

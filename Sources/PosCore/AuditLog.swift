@@ -18,6 +18,9 @@ public enum AuditLog {
         case menuItemChanged = "menu_item_changed"
         case priceChanged = "price_changed"
         case menuItemDeleted = "menu_item_deleted"
+        case orderDiscounted = "order_discounted"
+        case orderLineRemoved = "order_line_removed"
+        case orderCancelled = "order_cancelled"
     }
 
     public static func record(_ db: Connection, actor: Identity?, type: EventType, entity: String,

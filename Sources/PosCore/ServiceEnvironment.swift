@@ -19,6 +19,10 @@ public struct ServiceEnvironment: Sendable {
     public var tokenLifetimeSeconds: Int
     /// Enables `?delay_ms=` on the health route, for drain tests only.
     public var testHooks: Bool
+    /// Whether menu prices include tax (`POS_PRICES_INCLUDE_TAX=1`) or tax is added on top.
+    public var taxMode: TaxMode
+    /// `POS_TIMEZONE` (default UTC) and `POS_DAY_START_HOUR` (default 4).
+    public var businessDay: BusinessDay
 
     public static func fromProcess(service: String) throws -> ServiceEnvironment {
         let env = ProcessEnvironment()
@@ -38,7 +42,10 @@ public struct ServiceEnvironment: Sendable {
                 password: env["POS_DB_PASSWORD"] ?? "",
                 database: env["POS_DB_NAME"] ?? "cafe_pos"),
             tokenLifetimeSeconds: try env.int("POS_TOKEN_TTL_SECONDS", default: 12 * 3600, range: 60...(30 * 86400)),
-            testHooks: env["POS_ENABLE_TEST_HOOKS"] == "1")
+            testHooks: env["POS_ENABLE_TEST_HOOKS"] == "1",
+            taxMode: env["POS_PRICES_INCLUDE_TAX"] == "1" ? .inclusive : .exclusive,
+            businessDay: try BusinessDay(timeZoneIdentifier: env["POS_TIMEZONE"] ?? "UTC",
+                                         dayStartHour: try env.int("POS_DAY_START_HOUR", default: 4, range: 0...23)))
     }
 }
 

@@ -119,3 +119,19 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Business day")
+struct BusinessDayTests {
+    @Test func aSaleAfterMidnightCountsOnTheDayTheShiftBegan() throws {
+        let day = try BusinessDay(timeZoneIdentifier: "Europe/Berlin", dayStartHour: 4)
+        // 2026-11-25T23:30:00Z is 00:30 on the 26th in Berlin (UTC+1): still the 25th's trading day.
+        #expect(day.date(atEpochSeconds: 1_795_649_400) == "2026-11-25")
+        // 03:30Z is 04:30 in Berlin: the 26th has begun.
+        #expect(day.date(atEpochSeconds: 1_795_649_400 + 4 * 3600) == "2026-11-26")
+    }
+
+    @Test func unknownZonesAreRejected() {
+        #expect(throws: ConfigurationError.self) { try BusinessDay(timeZoneIdentifier: "Mars/Olympus", dayStartHour: 4) }
+        #expect(throws: ConfigurationError.self) { try BusinessDay(timeZoneIdentifier: "UTC", dayStartHour: 24) }
+    }
+}

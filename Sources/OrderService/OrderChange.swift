@@ -1,0 +1,25 @@
+import MariaDB
+import PosCore
+
+/// The one way an existing order changes: in a transaction, lock it, check the version the
+/// client saw (If-Match → 412, body `version` → 409), apply the change, re-price with the one
+/// pricing function, store the totals with version + 1, and return the order as stored.
+/// Two cashiers editing one order: the second waits on the row lock, then fails the version
+/// check; nothing of theirs is applied.
+struct OrderChange {
+    let request: HTTPRequest
+    let context: RequestContext
+
+    func apply(body: JSONBody? = nil, _ change: (Order, Connection) throws -> Void) throws -> Order {
+        let id = try request.id()
+        return try context.db.transaction { db in
+            let repository = OrderRepository(db: db)
+            let before = try repository.require(id, forUpdate: true)
+            try request.checkVersion(before.version, body: body)
+            try change(before, db)
+            let changed = try repository.require(id)
+            try repository.saveTotals(id, changed.repriced)
+            return try repository.require(id)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import MariaDB
+import PosCore
+
+/// Ringing up orders: create, read, list, add and remove lines.
+enum OrderController {
+    static func register(_ router: inout Router) {
+        router.post("/api/orders", create)
+        router.get("/api/orders", list)
+        router.get("/api/orders/:id", show)
+        router.post("/api/orders/:id/items", addLine)
+        router.delete("/api/orders/:id/items/:line_id", removeLine)
+    }
+
+    static func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let actor = try request.require(Role.tillStaff)
+        var body = try JSONBody(request)
+        let type = OrderInput.type(&body)
+        let table = body.string("table", required: false, length: 1...32)
+        let note = body.string("note", required: false, length: 0...500)
+        let lines = LineRequest.list("items", from: &body, required: false)
+        try body.finish()
+        guard let type else { throw HTTPError.unprocessable(field: "type", "is required") }
+
+        let order = try context.db.transaction { db -> Order in
+            let priced = try MenuCatalog(db: db).price(lines)
+            let businessDate = context.environment.businessDay.today()
+            let repository = OrderRepository(db: db)
+            let id = try repository.insert(.init(
+                businessDate: businessDate, number: try TicketCounter.next(db, businessDate: businessDate), status: .open,
+                type: type, table: table, note: note?.isEmpty == true ? nil : note, source: "staff",
+                taxMode: context.environment.taxMode, createdBy: actor.staffID))
+            try repository.insertLines(orderID: id, priced)
+            let order = try repository.require(id)
+            try repository.saveTotals(id, order.repriced)
+            return try repository.require(id)
+        }
+        return .json(order.json, status: 201)
+    }
+
+    static func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.requireStaff()
+        return .json(try OrderRepository(db: context.db).require(try request.id()).json)
+    }
+
+    static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.requireStaff()
+        let page = try Page(request)
+        var status: OrderStatus?
+        if let text = request.query["status"] {
+            guard let value = OrderStatus(rawValue: text) else {
+                throw HTTPError.unprocessable(field: "status", "must be one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            status = value
+        }
+        var since: String?
+        if let text = request.query["since"] {
+            guard let value = Clock.databaseDateTime(fromRFC3339: text) else {
+                throw HTTPError.unprocessable(field: "since", "must be an RFC 3339 UTC time like 2026-11-25T09:30:00Z")
+            }
+            since = value
+        }
+        let orders = try OrderRepository(db: context.db).list(status: status, since: since, page: page)
+        return .json(page.envelope(orders, id: \.id, json: \.json))
+    }
+
+    static func addLine(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.require(Role.tillStaff)
+        var body = try JSONBody(request)
+        let line = LineRequest.read(&body)
+        try body.finish()
+        guard let line else { throw HTTPError.badRequest("A line needs item_id and quantity.") }
+        let order = try OrderChange(request: request, context: context).apply { order, db in
+            guard order.status.acceptsNewLines else {
+                throw HTTPError.conflict("Order \(order.number) is \(order.status.rawValue); lines can be added only while it is open.",
+                                         slug: "order-not-open")
+            }
+            guard order.lines.count < LineRequest.maxLinesPerRequest else {
+                throw HTTPError.conflict("An order holds at most \(LineRequest.maxLinesPerRequest) lines.")
+            }
+            let priced = try MenuCatalog(db: db).price([line], fieldPrefix: "line")
+            try OrderRepository(db: db).insertLines(orderID: order.id, priced)
+        }
+        return .json(order.json, status: 201)
+    }
+
+    /// Cashiers remove lines while the order is open; once it went to the kitchen only a manager
+    /// may, the stock comes back, and the removal is audited.
+    static func removeLine(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let actor = try request.require(Role.tillStaff)
+        let lineID = try request.id("line_id")
+        let order = try OrderChange(request: request, context: context).apply { order, db in
+            guard let line = order.lines.first(where: { $0.id == lineID }) else {
+                throw HTTPError.notFound("Order \(order.number) has no line \(lineID).")
+            }
+            switch order.status {
+            case .open, .pending:
+                break
+            case .submitted, .ready:
+                guard Role.managers.contains(actor.role) else {
+                    throw HTTPError.forbidden("Only a manager removes lines from an order that went to the kitchen.")
+                }
+            case .completed, .cancelled:
+                throw HTTPError.conflict("Order \(order.number) is \(order.status.rawValue); its lines cannot change.", slug: "order-closed")
+            }
+            try OrderRepository(db: db).deleteLine(lineID)
+            if order.status.holdsStock {
+                try StockKeeper(db: db).restore([line])
+                try AuditLog.record(db, actor: actor, type: .orderLineRemoved, entity: "order", entityID: order.id,
+                                    detail: ["line_id": .int(lineID), "item_id": .int(line.itemID), "name": .string(line.name),
+                                             "quantity": .int(line.quantity), "line_total_cents": .int(line.pricing.lineTotalCents)])
+            }
+        }
+        return .json(order.json)
+    }
+}
+
+enum OrderInput {
+    static func type(_ body: inout JSONBody) -> OrderType? {
+        guard let text = body.string("type", length: 1...20) else { return nil }
+        guard let type = OrderType(rawValue: text) else {
+            body.fail("type", "must be dine_in or takeaway")
+            return nil
+        }
+        return type
+    }
+}

@@ -1,0 +1,158 @@
+import MariaDB
+import PosCore
+
+/// Reads and writes orders with their lines. Loading N orders costs three queries (orders,
+/// lines, modifiers), never one per row.
+struct OrderRepository {
+    let db: Connection
+
+    struct NewOrder {
+        let businessDate: String
+        let number: Int
+        let status: OrderStatus
+        let type: OrderType
+        let table: String?
+        let note: String?
+        let source: String
+        let taxMode: TaxMode
+        let createdBy: Int?
+    }
+
+    func insert(_ order: NewOrder) throws -> Int {
+        try db.execute("""
+            INSERT INTO orders (business_date, number, status, type, table_label, note, source, tax_mode, created_by)
+            VALUES (\(order.businessDate), \(order.number), \(order.status.rawValue), \(order.type.rawValue), \(order.table),
+                    \(order.note), \(order.source), \(order.taxMode.rawValue), \(order.createdBy))
+            """).lastInsertID
+    }
+
+    func insertLines(orderID: Int, _ lines: [PricedLine]) throws {
+        for line in lines {
+            let lineID = try db.execute("""
+                INSERT INTO order_lines (order_id, item_id, name, quantity, base_price_cents, unit_price_cents, tax_rate_bp,
+                                         line_total_cents, station, note)
+                VALUES (\(orderID), \(line.request.itemID), \(line.name), \(line.request.quantity), \(line.basePriceCents),
+                        \(line.pricing.unitPriceCents), \(line.taxRateBP), \(line.pricing.lineTotalCents), \(line.station),
+                        \(line.request.note))
+                """).lastInsertID
+            for modifier in line.modifiers {
+                try db.execute("""
+                    INSERT INTO order_line_modifiers (line_id, option_id, name, price_delta_cents)
+                    VALUES (\(lineID), \(modifier.optionID), \(modifier.name), \(modifier.priceDeltaCents))
+                    """)
+            }
+        }
+    }
+
+    /// The order with its lines; `forUpdate` locks the order row for the rest of the transaction.
+    func find(_ id: Int, forUpdate: Bool = false) throws -> Order? {
+        let lock = forUpdate ? " FOR UPDATE" : ""
+        guard let row = try db.queryFirst("SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(id)\(unsafeRaw: lock)") else {
+            return nil
+        }
+        return try withLines([try Order(row: row)]).first
+    }
+
+    /// Like `find`, but 404 when there is no such order.
+    func require(_ id: Int, forUpdate: Bool = false) throws -> Order {
+        guard let order = try find(id, forUpdate: forUpdate) else { throw HTTPError.notFound("No order has the id \(id).") }
+        return order
+    }
+
+    /// Orders matching the filters, newest first.
+    func list(status: OrderStatus?, since: String?, page: Page) throws -> [Order] {
+        let rows = try db.query("""
+            SELECT \(unsafeRaw: Order.columns) FROM orders
+            WHERE id < \(page.beforeID ?? Int.max)
+              AND (\(status?.rawValue) IS NULL OR status = \(status?.rawValue))
+              AND (\(since) IS NULL OR created_at >= \(since))
+            ORDER BY id DESC LIMIT \(page.limit + 1)
+            """)
+        return try withLines(rows.map(Order.init(row:)))
+    }
+
+    /// Submitted orders, oldest first, for the kitchen.
+    func queue(limit: Int = 200) throws -> [Order] {
+        let rows = try db.query("""
+            SELECT \(unsafeRaw: Order.columns) FROM orders WHERE status = 'submitted'
+            ORDER BY submitted_at, id LIMIT \(limit)
+            """)
+        return try withLines(rows.map(Order.init(row:)))
+    }
+
+    /// Stores the pricing function's totals and moves the version on.
+    func saveTotals(_ orderID: Int, _ totals: OrderTotals) throws {
+        try db.execute("""
+            UPDATE orders SET subtotal_cents = \(totals.subtotalCents), discount_cents = \(totals.discountCents),
+                tax_cents = \(totals.taxCents), total_cents = \(totals.totalCents), version = version + 1
+            WHERE id = \(orderID)
+            """)
+    }
+
+    func setStatus(_ orderID: Int, to status: OrderStatus, cancelReason: String? = nil) throws {
+        let stamp: String = switch status {
+        case .submitted: "submitted_at"
+        case .ready: "ready_at"
+        case .completed: "completed_at"
+        case .cancelled: "cancelled_at"
+        case .open, .pending: "updated_at"
+        }
+        try db.execute("""
+            UPDATE orders SET status = \(status.rawValue), \(unsafeRaw: stamp) = NOW(), version = version + 1,
+                cancel_reason = COALESCE(\(cancelReason), cancel_reason)
+            WHERE id = \(orderID)
+            """)
+    }
+
+    func setDiscount(_ orderID: Int, _ discount: Discount, reason: String) throws {
+        var percent: Int?, amount: Int?
+        switch discount {
+        case .percent(let basisPoints): percent = basisPoints
+        case .amount(let cents): amount = cents
+        }
+        try db.execute("""
+            UPDATE orders SET discount_percent_bp = \(percent), discount_amount_cents = \(amount), discount_reason = \(reason)
+            WHERE id = \(orderID)
+            """)
+    }
+
+    func deleteLine(_ lineID: Int) throws {
+        try db.execute("DELETE FROM order_lines WHERE id = \(lineID)")
+    }
+
+    private func withLines(_ orders: [Order]) throws -> [Order] {
+        guard !orders.isEmpty else { return [] }
+        let ids = orders.map(\.id)
+        var linesByOrder: [Int: [OrderLine]] = [:]
+        var lineIDs: [Int] = []
+        for row in try db.query("""
+            SELECT id, order_id, item_id, name, quantity, base_price_cents, tax_rate_bp, station, note
+            FROM order_lines WHERE order_id IN (\(list: ids)) ORDER BY id
+            """) {
+            let line = OrderLine(id: try row.int("id"), itemID: try row.int("item_id"), name: try row.string("name"),
+                                 quantity: try row.int("quantity"), basePriceCents: try row.int("base_price_cents"),
+                                 taxRateBP: try row.int("tax_rate_bp"), station: try row.optionalString("station"),
+                                 note: try row.optionalString("note"), modifiers: [])
+            linesByOrder[try row.int("order_id"), default: []].append(line)
+            lineIDs.append(line.id)
+        }
+        var modifiersByLine: [Int: [LineModifier]] = [:]
+        for row in try db.query("""
+            SELECT line_id, option_id, name, price_delta_cents FROM order_line_modifiers
+            WHERE line_id IN (\(list: lineIDs)) ORDER BY id
+            """) {
+            modifiersByLine[try row.int("line_id"), default: []].append(
+                LineModifier(optionID: try row.int("option_id"), name: try row.string("name"),
+                             priceDeltaCents: try row.int("price_delta_cents")))
+        }
+        return orders.map { order in
+            var order = order
+            order.lines = (linesByOrder[order.id] ?? []).map { line in
+                var line = line
+                line.modifiers = modifiersByLine[line.id] ?? []
+                return line
+            }
+            return order
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import PosCore
+
+/// Orders, the kitchen queue, quotes and receipts.
+public enum OrderService: PosService {
+    public static let name = "order"
+
+    public static func registerRoutes(_ router: inout Router) {
+        QuoteController.register(&router)
+        OrderController.register(&router)
+        OrderLifecycleController.register(&router)
+        KitchenController.register(&router)
+        ReceiptController.register(&router)
+    }
+}

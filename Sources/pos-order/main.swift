@@ -1,0 +1,4 @@
+import OrderService
+import PosCore
+
+ServiceMain.run(OrderService.self)
