@@ -30,6 +30,7 @@ let package = Package(
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
         .testTarget(name: "UserServiceTests", dependencies: ["UserService", "PosCore", "MariaDB", "PosCoreTesting"]),
+        .testTarget(name: "MenuServiceTests", dependencies: ["MenuService", "PosCore"]),
         .testTarget(name: "OrderServiceTests", dependencies: ["OrderService", "PosCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),

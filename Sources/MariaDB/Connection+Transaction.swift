@@ -5,6 +5,7 @@ extension Connection {
     /// body (up to `attempts` times): the server rolled everything back, so nothing is applied
     /// twice. A connection lost *during* COMMIT throws `commitOutcomeUnknown`: the caller must
     /// not assume either outcome (idempotency keys exist for that).
+    @discardableResult
     public func transaction<T>(attempts: Int = 4, _ body: (Connection) throws -> T) throws -> T {
         var attempt = 1
         while true {

@@ -58,14 +58,25 @@ public struct SQLQuery: ExpressibleByStringInterpolation, Sendable, CustomString
             binds.append(value.sqlValue)
         }
 
-        /// `IN (…)` lists: one placeholder per element, e.g. `WHERE id IN (\(list: ids))`.
+        /// An optional value: NULL when nil.
+        public mutating func appendInterpolation<Value: SQLBindable>(_ value: Value?) {
+            sql += "?"
+            binds.append(value.sqlValue)
+        }
+
+        /// `IN (…)` lists, e.g. `WHERE id IN (\(list: ids))`. The list is padded to the next
+        /// power of two by repeating its last value (same meaning for IN), so a connection
+        /// prepares a few statements per query instead of one per list length.
         public mutating func appendInterpolation(list values: [some SQLBindable]) {
-            if values.isEmpty {
+            guard let last = values.last else {
                 sql += "NULL"
                 return
             }
-            sql += Array(repeating: "?", count: values.count).joined(separator: ", ")
+            var size = 1
+            while size < values.count { size *= 2 }
+            sql += Array(repeating: "?", count: size).joined(separator: ", ")
             binds.append(contentsOf: values.map(\.sqlValue))
+            binds.append(contentsOf: Array(repeating: last.sqlValue, count: size - values.count))
         }
 
         /// Splices text into the SQL itself. Only for fragments the code chooses from a fixed

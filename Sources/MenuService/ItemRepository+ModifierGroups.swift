@@ -8,13 +8,13 @@ extension ItemRepository {
         guard !itemIDs.isEmpty else { return [:] }
         let groupRows = try db.query("""
             SELECT id, item_id, name, min_select, max_select FROM menu_modifier_groups
-            WHERE item_id IN (\(list: Self.bucketed(itemIDs))) ORDER BY item_id, position, id
+            WHERE item_id IN (\(list: itemIDs)) ORDER BY item_id, position, id
             """)
         guard !groupRows.isEmpty else { return [:] }
         let groupIDs = try groupRows.map { try $0.int("id") }
         let optionRows = try db.query("""
             SELECT id, group_id, name, price_delta_cents FROM menu_modifier_options
-            WHERE group_id IN (\(list: Self.bucketed(groupIDs))) ORDER BY group_id, position, id
+            WHERE group_id IN (\(list: groupIDs)) ORDER BY group_id, position, id
             """)
         var options: [Int: [ModifierOption]] = [:]
         for row in optionRows {
@@ -48,14 +48,5 @@ extension ItemRepository {
             }
             try db.execute("INSERT INTO menu_modifier_options (group_id, name, price_delta_cents, position) VALUES \(values)")
         }
-    }
-
-    /// `ids` padded (by repeating the last) to the next power of two, so `IN (…)` lists come in
-    /// a few sizes only and each connection prepares a handful of statements, not one per count.
-    static func bucketed(_ ids: [Int]) -> [Int] {
-        guard let last = ids.last else { return ids }
-        var size = 1
-        while size < ids.count { size *= 2 }
-        return ids + Array(repeating: last, count: size - ids.count)
     }
 }

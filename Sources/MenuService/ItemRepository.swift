@@ -25,7 +25,7 @@ struct ItemRepository {
         guard !categoryIDs.isEmpty else { return [] }
         let rows = try db.query("""
             SELECT \(unsafeRaw: MenuItem.columns) FROM menu_items
-            WHERE category_id IN (\(list: Self.bucketed(categoryIDs))) AND deleted_at IS NULL AND available = 1
+            WHERE category_id IN (\(list: categoryIDs)) AND deleted_at IS NULL AND available = 1
             ORDER BY name, id
             """)
         return try withModifierGroups(rows)

@@ -19,8 +19,12 @@ struct SQLQueryTests {
     }
 
     @Test func listsExpandToOnePlaceholderEach() {
-        let query: SQLQuery = "SELECT * FROM t WHERE id IN (\(list: [1, 2, 3]))"
-        #expect(query.sql == "SELECT * FROM t WHERE id IN (?, ?, ?)")
+        let query: SQLQuery = "SELECT * FROM t WHERE id IN (\(list: [1, 2, 3, 4]))"
+        #expect(query.sql == "SELECT * FROM t WHERE id IN (?, ?, ?, ?)")
+        // Padded to a power of two with the last value: a few prepared shapes, same meaning.
+        let padded: SQLQuery = "SELECT * FROM t WHERE id IN (\(list: [1, 2, 3]))"
+        #expect(padded.sql == "SELECT * FROM t WHERE id IN (?, ?, ?, ?)")
+        #expect(padded.binds == [.int(1), .int(2), .int(3), .int(3)])
         let empty: SQLQuery = "SELECT * FROM t WHERE id IN (\(list: [Int]()))"
         #expect(empty.sql == "SELECT * FROM t WHERE id IN (NULL)")
     }

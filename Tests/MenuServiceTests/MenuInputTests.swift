@@ -117,12 +117,4 @@ import Testing
         #expect(!PublicMenuController.matches("\"menu-6\"", etag))
         #expect(!PublicMenuController.matches(nil, etag))
     }
-
-    @Test func inListsArePaddedToPowersOfTwo() {
-        #expect(ItemRepository.bucketed([]) == [])
-        #expect(ItemRepository.bucketed([5]) == [5])
-        #expect(ItemRepository.bucketed([1, 2, 3]) == [1, 2, 3, 3])
-        #expect(ItemRepository.bucketed(Array(1...8)).count == 8)
-        #expect(ItemRepository.bucketed(Array(1...9)).count == 16)
-    }
 }
