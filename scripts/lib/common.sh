@@ -6,8 +6,8 @@
 # the service pools' sockets and pid files, the rendered nginx config, logs and secrets.
 # Everything is stopped through pid files in that dir, never by process name.
 #
-# Settings (environment; `up` remembers them in $VAR/stack.env, which later commands on the
-# same var dir read for whatever the environment leaves unset):
+# Settings (environment; `up` remembers those set explicitly in $VAR/stack.env, which later
+# commands on the same var dir read for whatever the environment leaves unset):
 #   POS_PORT (8080)            nginx listens on 127.0.0.1:POS_PORT
 #   POS_DB_PORT (3307)         MariaDB's TCP port on 127.0.0.1 (the socket is preferred)
 #   POS_DB_NAME (cafe_pos)
@@ -15,7 +15,7 @@
 #   POS_BIN_DIR                where pos-<name> binaries are (default .build/<config>)
 #   POS_SKIP_BUILD (unset)     1: do not run swift build (binaries already in POS_BIN_DIR)
 #   POS_ENABLE_TEST_HOOKS      passed to the services (1 enables test-only behaviour)
-#   POS_API_RATE (1000r/s), POS_LOGIN_RATE (2r/s)   nginx limit_req rates per client address
+#   POS_API_RATE (20000r/s), POS_LOGIN_RATE (2r/s)  nginx limit_req rates per client address
 #   POS_ADMIN_PASSWORD         admin's password on first seeding (else generated and saved)
 
 set -euo pipefail
@@ -51,20 +51,26 @@ load_stack_env() {
     done <"$STACK_ENV"
 }
 
+# Saves the settings that were set explicitly (environment or stack.env), not the defaults.
 save_stack_env() {
     local key
-    for key in "${STACK_SETTINGS[@]}"; do
-        printf '%s=%s\n' "$key" "${!key:-}"
+    for key in "${EXPLICIT_SETTINGS[@]}"; do
+        printf '%s=%s\n' "$key" "${!key}"
     done >"$STACK_ENV.tmp"
     mv "$STACK_ENV.tmp" "$STACK_ENV"
 }
 
 load_stack_env
+EXPLICIT_SETTINGS=()
+for setting in "${STACK_SETTINGS[@]}"; do
+    [[ -z ${!setting+set} ]] || EXPLICIT_SETTINGS+=("$setting")
+done
+unset setting
 export POS_PORT=${POS_PORT:-8080}
 export POS_DB_PORT=${POS_DB_PORT:-3307}
 export POS_DB_NAME=${POS_DB_NAME:-cafe_pos}
 export POS_BUILD_CONFIG=${POS_BUILD_CONFIG:-release}
-export POS_API_RATE=${POS_API_RATE:-1000r/s}
+export POS_API_RATE=${POS_API_RATE:-20000r/s}
 export POS_LOGIN_RATE=${POS_LOGIN_RATE:-2r/s}
 BIN_DIR=${POS_BIN_DIR:-$ROOT/.build/$POS_BUILD_CONFIG}
 
@@ -463,12 +469,32 @@ nginx_start() {
     nginx_render
     nginx_cmd -t -q || die "nginx config test failed ($NGINX_DIR)"
     if pid=$(running_pid "$NGINX_PID_FILE" "$NGINX_DIR"); then
-        log "reloading nginx (pid $pid)"
-        nginx_cmd -s reload
+        nginx_reload "$pid"
     else
         log "starting nginx on $BASE_URL"
         nginx_cmd
     fi
+}
+
+# A reload only signals the master, which keeps its old config if it cannot apply the new one
+# (e.g. a changed limit_req zone): succeed only once new workers run.
+nginx_reload() {
+    local master=$1 old_workers log_size deadline pid
+    old_workers=" $(ps -o pid= --ppid "$master" | tr -s ' \n' ' ') "
+    log_size=$(stat -c %s "$NGINX_DIR/error.log" 2>/dev/null || echo 0)
+    log "reloading nginx (pid $master)"
+    kill -HUP "$master"
+    deadline=$((SECONDS + 10))
+    while ((SECONDS < deadline)); do
+        for pid in $(ps -o pid= --ppid "$master"); do
+            [[ $old_workers == *" $pid "* ]] || return 0
+        done
+        if tail -c +"$((log_size + 1))" "$NGINX_DIR/error.log" | grep -E '\[(emerg|alert)\]' >&2; then
+            break
+        fi
+        sleep 0.1
+    done
+    die "nginx kept its old configuration; restart it: scripts/down && scripts/up"
 }
 
 nginx_stop() {
