@@ -30,6 +30,7 @@ public struct Identity: Sendable, Equatable {
 
 extension HTTPRequest {
     /// The caller, or 401 when the request carried no verified identity.
+    @discardableResult
     public func requireStaff() throws -> Identity {
         guard let identity else { throw HTTPError.unauthorized() }
         return identity
