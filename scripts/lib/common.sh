@@ -392,14 +392,19 @@ ensure_staff() {
 service_pid_file() { printf '%s\n' "$RUN_DIR/$1.pid"; }
 service_socket() { printf '%s\n' "$RUN_DIR/$1.sock"; }
 
-# Starts the pool of service NAME unless its pid file names a running pool.
+# Starts the pool of service NAME unless its pid file names a running pool. A pool that is
+# draining (SIGTERM: its socket is gone, its workers finish) is waited for, then replaced.
 service_start() {
     local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid db_env deadline
     pid_file=$(service_pid_file "$name")
     socket=$(service_socket "$name")
     if pid=$(running_pid "$pid_file" "pos-$name"); then
-        log "$name pool already running (pid $pid)"
-        return 0
+        if [[ -S $socket ]]; then
+            log "$name pool already running (pid $pid)"
+            return 0
+        fi
+        log "$name pool (pid $pid) is draining; waiting for it to exit"
+        wait_gone "$pid" 20 || die "$name pool (pid $pid) has no socket and does not exit"
     fi
     [[ -x $bin ]] || die "no binary $bin (build first)"
     rm -f "$pid_file"
