@@ -90,12 +90,27 @@ services() { grep -Ev '^[[:space:]]*(#|$)' "$ROOT/scripts/lib/services"; }
 
 # --- processes, by pid file only ----------------------------------------------------------------
 
+# Reads /proc/PID/stat into the array STAT: the fields after the command name (state, ppid,
+# pgrp, ...). Builtins only: it runs in loops.
+read_stat() {
+    local line
+    { read -r line <"/proc/$1/stat"; } 2>/dev/null || return 1
+    read -r -a STAT <<<"${line##*) }"
+}
+
 # True if process PID exists and is not a zombie.
-is_running() {
-    local stat
-    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    [[ ${stat%% *} != Z ]]
+is_running() { read_stat "$1" && [[ ${STAT[0]} != Z ]]; }
+
+# Prints the pids of the running children of PID.
+children_of() {
+    local file pid
+    for file in /proc/[0-9]*/stat; do
+        pid=${file#/proc/}
+        pid=${pid%/stat}
+        if read_stat "$pid" && [[ ${STAT[1]} == "$1" && ${STAT[0]} != Z ]]; then
+            printf '%s\n' "$pid"
+        fi
+    done
 }
 
 # Prints the pid in FILE if FILE holds one whose process is running and whose command line
@@ -127,7 +142,7 @@ stop_pid_file() {
     kill "-$signal" "$pid" 2>/dev/null || true
     if ! wait_gone "$pid" "$seconds"; then
         log "$what (pid $pid) still running after ${seconds}s: SIGKILL"
-        if [[ $(ps -o pgid= -p "$pid" | tr -d ' ') == "$pid" ]]; then
+        if read_stat "$pid" && [[ ${STAT[2]} == "$pid" ]]; then
             kill -KILL -- "-$pid" 2>/dev/null || true
         else
             kill -KILL "$pid" 2>/dev/null || true
@@ -139,7 +154,7 @@ stop_pid_file() {
 show_log_tails() {
     local file
     for file in "$LOG_DIR"/*.log "$LOG_DIR"/*.err "$NGINX_DIR/error.log"; do
-        [[ -s $file ]] || continue
+        [[ -s $file && $file != */mariadb-install.log ]] || continue
         printf '\n===== %s (last 40 lines) =====\n' "$file" >&2
         tail -n 40 "$file" >&2
     done
@@ -485,13 +500,13 @@ nginx_start() {
 # (e.g. a changed limit_req zone): succeed only once new workers run.
 nginx_reload() {
     local master=$1 old_workers log_size deadline pid
-    old_workers=" $(ps -o pid= --ppid "$master" | tr -s ' \n' ' ') "
+    old_workers=" $(children_of "$master" | tr '\n' ' ') "
     log_size=$(stat -c %s "$NGINX_DIR/error.log" 2>/dev/null || echo 0)
     log "reloading nginx (pid $master)"
     kill -HUP "$master"
     deadline=$((SECONDS + 10))
     while ((SECONDS < deadline)); do
-        for pid in $(ps -o pid= --ppid "$master"); do
+        for pid in $(children_of "$master"); do
             [[ $old_workers == *" $pid "* ]] || return 0
         done
         if tail -c +"$((log_size + 1))" "$NGINX_DIR/error.log" | grep -E '\[(emerg|alert)\]' >&2; then
