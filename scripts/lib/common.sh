@@ -116,11 +116,12 @@ children_of() {
 # Prints the pid in FILE if FILE holds one whose process is running and whose command line
 # contains EXPECT (guards against a pid reused by another process after a crash).
 running_pid() {
-    local file=$1 expect=$2 pid
+    local file=$1 expect=$2 pid cmdline
     [[ -r $file ]] || return 1
     pid=$(<"$file")
     [[ $pid =~ ^[0-9]+$ ]] && is_running "$pid" || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect" || return 1
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ $cmdline == *"$expect"* ]] || return 1
     printf '%s\n' "$pid"
 }
 
@@ -177,15 +178,20 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
 
+# The toolchain lives in /opt/swift on these machines; a login shell has it on PATH, CI may not.
+ensure_swift_on_path() {
+    if ! command -v swift >/dev/null && [[ -x /opt/swift/usr/bin/swift ]]; then
+        export PATH=$PATH:/opt/swift/usr/bin
+    fi
+    command -v swift >/dev/null || die "swift is not on PATH"
+}
+
 build_services() {
     if [[ ${POS_SKIP_BUILD:-} == 1 ]]; then
         log "POS_SKIP_BUILD=1: using binaries in $BIN_DIR"
         return 0
     fi
-    if ! command -v swift >/dev/null && [[ -x /opt/swift/usr/bin/swift ]]; then
-        PATH=$PATH:/opt/swift/usr/bin
-    fi
-    command -v swift >/dev/null || die "swift is not on PATH"
+    ensure_swift_on_path
     log "swift build -c $POS_BUILD_CONFIG"
     (cd "$ROOT" && swift build -c "$POS_BUILD_CONFIG")
 }
