@@ -69,7 +69,7 @@ enum OrderController {
         let line = LineRequest.read(&body)
         try body.finish()
         guard let line else { throw HTTPError.badRequest("A line needs item_id and quantity.") }
-        let order = try OrderChange(request: request, context: context).apply { order, db in
+        let order = try OrderChange(request: request, context: context).apply(body: body) { order, db in
             guard order.status.acceptsNewLines else {
                 throw HTTPError.conflict("Order \(order.number) is \(order.status.rawValue); lines can be added only while it is open.",
                                          slug: "order-not-open")
