@@ -385,10 +385,12 @@ db_seed_sql() {
     done
 }
 
-# The environment a program of service NAME connects to MariaDB with.
-service_db_env() {
-    printf '%s\n' "POS_DB_SOCKET=$DB_SOCKET" "POS_DB_NAME=$POS_DB_NAME" "POS_DB_USER=pos_$1" \
-        "POS_DB_PASSWORD=$(db_password "pos_$1")"
+# Exports what a program of service NAME connects to MariaDB with. Builtins only, so the
+# password is never on a command line; call it in the subshell that runs the program.
+export_service_db_env() {
+    export POS_DB_SOCKET=$DB_SOCKET POS_DB_NAME=$POS_DB_NAME POS_DB_USER=pos_$1
+    POS_DB_PASSWORD=$(db_password "pos_$1")
+    export POS_DB_PASSWORD
 }
 
 # Creates the staff accounts that do not exist yet (pos-user ensure-staff leaves existing ones).
@@ -401,11 +403,13 @@ seed_staff() {
 }
 
 ensure_staff() {
-    local username=$1 role=$2 display_name=$3 password=$4 db_env
-    mapfile -t db_env < <(service_db_env user)
-    env "${db_env[@]}" POS_STAFF_PASSWORD="$password" "$BIN_DIR/pos-user" ensure-staff \
-        --username "$username" --role "$role" --display-name "$display_name" ||
-        die "pos-user ensure-staff --username $username failed"
+    local username=$1 role=$2 display_name=$3 password=$4
+    (
+        export_service_db_env user
+        export POS_STAFF_PASSWORD=$password
+        exec "$BIN_DIR/pos-user" ensure-staff --username "$username" --role "$role" \
+            --display-name "$display_name"
+    ) || die "pos-user ensure-staff --username $username failed"
 }
 
 # --- service pools --------------------------------------------------------------------------------
@@ -416,7 +420,7 @@ service_socket() { printf '%s\n' "$RUN_DIR/$1.sock"; }
 # Starts the pool of service NAME unless its pid file names a running pool. A pool that is
 # draining (SIGTERM: its socket is gone, its workers finish) is waited for, then replaced.
 service_start() {
-    local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid db_env deadline
+    local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid deadline
     pid_file=$(service_pid_file "$name")
     socket=$(service_socket "$name")
     if pid=$(running_pid "$pid_file" "pos-$name"); then
@@ -429,11 +433,14 @@ service_start() {
     fi
     [[ -x $bin ]] || die "no binary $bin (build first)"
     rm -f "$pid_file"
-    mapfile -t db_env < <(service_db_env "$name")
     log "starting $name pool ($socket)"
-    env "${db_env[@]}" POS_SERVICE_SOCKET="$socket" POS_PID_FILE="$pid_file" \
-        POS_SOCKET_GROUP="${POS_SOCKET_GROUP:-www-data}" \
-        setsid nohup "$bin" serve >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+    # setsid: the pool outlives this script and is not hit by a Ctrl-C meant for it.
+    (
+        export_service_db_env "$name"
+        export POS_SERVICE_SOCKET=$socket POS_PID_FILE=$pid_file
+        export POS_SOCKET_GROUP=${POS_SOCKET_GROUP:-www-data}
+        exec setsid nohup "$bin" serve >>"$LOG_DIR/$name.log" 2>&1 </dev/null
+    ) &
     pid=$!
     # The manager writes its pid file and opens the socket; wait for both.
     deadline=$((SECONDS + 20))
