@@ -1,5 +1,5 @@
--- Least privilege, one account per service. Re-applied by scripts/migrate after every
--- migration run (GRANT is idempotent). Accounts are created by the scripts with passwords
+-- Least privilege, one account per service. Re-applied by scripts/up after migrations
+-- and account creation (GRANT is idempotent). Accounts are created by the scripts with passwords
 -- from the data folder; this file holds no secrets.
 --
 -- Table ownership (only the owner writes; others read what is granted here):
