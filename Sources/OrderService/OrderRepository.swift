@@ -89,6 +89,7 @@ struct OrderRepository {
             """)
     }
 
+    /// The version moves on in `saveTotals`, which every change ends with (see `OrderChange`).
     func setStatus(_ orderID: Int, to status: OrderStatus, cancelReason: String? = nil) throws {
         let stamp: String = switch status {
         case .submitted: "submitted_at"
@@ -98,7 +99,7 @@ struct OrderRepository {
         case .open, .pending: "updated_at"
         }
         try db.execute("""
-            UPDATE orders SET status = \(status.rawValue), \(unsafeRaw: stamp) = NOW(), version = version + 1,
+            UPDATE orders SET status = \(status.rawValue), \(unsafeRaw: stamp) = NOW(),
                 cancel_reason = COALESCE(\(cancelReason), cancel_reason)
             WHERE id = \(orderID)
             """)
