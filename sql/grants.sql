@@ -42,3 +42,18 @@ GRANT SELECT ON cafe_pos.menu_modifier_groups TO 'pos_order'@'%';
 GRANT SELECT ON cafe_pos.menu_modifier_options TO 'pos_order'@'%';
 GRANT UPDATE (stock) ON cafe_pos.menu_items TO 'pos_order'@'%';
 GRANT SELECT, UPDATE (version) ON cafe_pos.menu_state TO 'pos_order'@'%';
+
+-- payment service: its own tables; reads orders (shared lock while it checks a total or status).
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.shifts TO 'pos_payment'@'%';
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.payments TO 'pos_payment'@'%';
+GRANT SELECT, INSERT ON cafe_pos.refunds TO 'pos_payment'@'%';
+GRANT SELECT, INSERT ON cafe_pos.cash_movements TO 'pos_payment'@'%';
+GRANT SELECT, INSERT, UPDATE ON cafe_pos.payment_order_totals TO 'pos_payment'@'%';
+GRANT SELECT ON cafe_pos.orders TO 'pos_payment'@'%';
+
+-- the order service shows what was paid.
+GRANT SELECT ON cafe_pos.payment_order_totals TO 'pos_order'@'%';
+
+-- idempotency keys: every service that takes Idempotency-Key.
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.idempotency_keys TO 'pos_payment'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.idempotency_keys TO 'pos_order'@'%';

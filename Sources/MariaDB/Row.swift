@@ -46,6 +46,10 @@ public struct Row: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    public func optionalBytes(_ column: String) throws -> [UInt8]? {
+        try raw(column)
+    }
+
     public func bytes(_ column: String) throws -> [UInt8] {
         guard let bytes = try raw(column) else { throw decodingError(column, "is NULL") }
         return bytes

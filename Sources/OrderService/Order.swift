@@ -60,8 +60,9 @@ struct Order: Sendable {
     let updatedAt: String
     let submittedAt: String?
     var lines: [OrderLine] = []
-    /// Captured minus refunded, from the payment service's totals (0 until it has any).
+    /// Captured minus refunded, from the payment service's `payment_order_totals`.
     var paidCents = 0
+    var refundedCents = 0
 
     static let columns = """
         id, number, status, type, table_label, note, source, business_date, subtotal_cents, discount_cents,
@@ -110,7 +111,7 @@ struct Order: Sendable {
     var balanceCents: Int { max(0, totalCents - paidCents) }
 
     var paymentStatus: String {
-        if paidCents <= 0 { return "unpaid" }
+        if paidCents <= 0 { return refundedCents > 0 ? "refunded" : "unpaid" }
         return paidCents >= totalCents ? "paid" : "partially_paid"
     }
 

@@ -18,7 +18,12 @@ struct OrderChange {
             try request.checkVersion(before.version, body: body)
             try change(before, db)
             let changed = try repository.require(id)
-            try repository.saveTotals(id, changed.repriced)
+            let totals = changed.repriced
+            // Payments already taken stay covered: refund before cutting an order below them.
+            guard totals.totalCents >= changed.paidCents else {
+                throw HTTPError.conflict("Order \(changed.number) has \(changed.paidCents) cents paid; this change would bring its total to \(totals.totalCents). Refund first.", slug: "would-overpay")
+            }
+            try repository.saveTotals(id, totals)
             return try repository.require(id)
         }
     }

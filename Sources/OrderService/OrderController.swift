@@ -21,7 +21,8 @@ enum OrderController {
         try body.finish()
         guard let type else { throw HTTPError.unprocessable(field: "type", "is required") }
 
-        let order = try context.db.transaction { db -> Order in
+        // A retried create (same Idempotency-Key, same body) gets the first order back.
+        return try IdempotentRequest(request, scope: "POST /api/orders").run(context.db, required: false) { db in
             let priced = try MenuCatalog(db: db).price(lines)
             let businessDate = context.environment.businessDay.today()
             let repository = OrderRepository(db: db)
@@ -32,9 +33,8 @@ enum OrderController {
             try repository.insertLines(orderID: id, priced)
             let order = try repository.require(id)
             try repository.saveTotals(id, order.repriced)
-            return try repository.require(id)
+            return .json(try repository.require(id).json, status: 201)
         }
-        return .json(order.json, status: 201)
     }
 
     static func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {

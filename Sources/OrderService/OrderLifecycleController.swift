@@ -45,6 +45,9 @@ enum OrderLifecycleController {
         try body.finish()
         let order = try OrderChange(request: request, context: context).apply(body: body) { order, db in
             try checkMove(order, to: .cancelled)
+            guard order.paidCents == 0 else {
+                throw HTTPError.conflict("Order \(order.number) has \(order.paidCents) cents paid; refund it before cancelling.", slug: "order-paid")
+            }
             if order.status != .open && order.status != .pending && !Role.managers.contains(actor.role) {
                 throw HTTPError.forbidden("Only a manager cancels an order that went to the kitchen.")
             }

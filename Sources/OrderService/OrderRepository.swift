@@ -1,8 +1,8 @@
 import MariaDB
 import PosCore
 
-/// Reads and writes orders with their lines. Loading N orders costs three queries (orders,
-/// lines, modifiers), never one per row.
+/// Reads and writes orders with their lines. Loading N orders costs four queries (orders,
+/// lines, modifiers, payment totals), never one per row.
 struct OrderRepository {
     let db: Connection
 
@@ -146,8 +146,17 @@ struct OrderRepository {
                 LineModifier(optionID: try row.int("option_id"), name: try row.string("name"),
                              priceDeltaCents: try row.int("price_delta_cents")))
         }
+        var payments: [Int: (paid: Int, refunded: Int)] = [:]
+        for row in try db.query("""
+            SELECT order_id, captured_cents - refunded_cents AS paid, refunded_cents FROM payment_order_totals
+            WHERE order_id IN (\(list: ids))
+            """) {
+            payments[try row.int("order_id")] = (try row.int("paid"), try row.int("refunded_cents"))
+        }
         return orders.map { order in
             var order = order
+            order.paidCents = payments[order.id]?.paid ?? 0
+            order.refundedCents = payments[order.id]?.refunded ?? 0
             order.lines = (linesByOrder[order.id] ?? []).map { line in
                 var line = line
                 line.modifiers = modifiersByLine[line.id] ?? []
