@@ -63,5 +63,11 @@ public struct UnexpectedResponse: Error, CustomStringConvertible {
     public let expected: Int
     public let response: TestResponse
 
+    public init(step: String, expected: Int, response: TestResponse) {
+        self.step = step
+        self.expected = expected
+        self.response = response
+    }
+
     public var description: String { "\(step): expected HTTP \(expected), got \(response)" }
 }
