@@ -1,0 +1,91 @@
+import Foundation
+import PosCoreTesting
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A service's worker pool as the operating system sees it: the manager from
+/// `$POS_VAR_DIR/run/<name>.pid`, its worker processes from /proc.
+struct ServicePool {
+    let name: String
+
+    var pidFile: String { "\(TestEnvironment.varDirectory)/run/\(name).pid" }
+    var socketPath: String { "\(TestEnvironment.varDirectory)/run/\(name).sock" }
+
+    func managerPID() throws -> pid_t {
+        guard let text = Proc.read(pidFile), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw PoolError("no pid in \(pidFile)")
+        }
+        guard Proc.isRunning(pid) else { throw PoolError("the \(name) manager (pid \(pid)) is not running") }
+        return pid
+    }
+
+    /// The manager's live (not zombie) child processes.
+    func workers(of manager: pid_t) -> Set<pid_t> {
+        Proc.children(of: manager).filter(Proc.isRunning)
+    }
+
+    /// Starts the pool again the way scripts/up does (`scripts/lib/start-service NAME`),
+    /// with this process's environment (POS_VAR_DIR and the rest from scripts/test).
+    func start() async throws -> Int32 {
+        let process = Process()
+        process.executableURL = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/lib/start-service")
+        process.arguments = [name]
+        process.environment = ProcessInfo.processInfo.environment
+        return try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+}
+
+struct PoolError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Reading /proc (sizes there are 0, so files are read to the end with read(2)).
+enum Proc {
+    static func read(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = Glibc.read(fd, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The process state letter from /proc/PID/stat (R, S, Z, …); nil when there is no such process.
+    static func state(_ pid: pid_t) -> Character? {
+        guard let stat = read("/proc/\(pid)/stat"), let end = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: end)...].first { $0 != " " }
+    }
+
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let state = state(pid) else { return false }
+        return state != "Z"
+    }
+
+    /// Children of every thread of `pid` (a child belongs to the thread that spawned it).
+    static func children(of pid: pid_t) -> Set<pid_t> {
+        let taskDirectory = "/proc/\(pid)/task"
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: taskDirectory)) ?? []
+        var result = Set<pid_t>()
+        for thread in threads {
+            let list = read("\(taskDirectory)/\(thread)/children") ?? ""
+            result.formUnion(list.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        }
+        return result
+    }
+}
