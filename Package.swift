@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "pos-user", targets: ["pos-user"]),
         .executable(name: "pos-menu", targets: ["pos-menu"]),
         .executable(name: "pos-order", targets: ["pos-order"]),
+        .executable(name: "pos-payment", targets: ["pos-payment"]),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
@@ -26,12 +27,15 @@ let package = Package(
         .target(name: "OrderService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-menu", dependencies: ["MenuService", "PosCore"]),
         .executableTarget(name: "pos-order", dependencies: ["OrderService", "PosCore"]),
+        .target(name: "PaymentService", dependencies: ["PosCore", "MariaDB"]),
+        .executableTarget(name: "pos-payment", dependencies: ["PaymentService", "PosCore"]),
 
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
         .testTarget(name: "UserServiceTests", dependencies: ["UserService", "PosCore", "MariaDB", "PosCoreTesting"]),
         .testTarget(name: "MenuServiceTests", dependencies: ["MenuService", "PosCore"]),
         .testTarget(name: "OrderServiceTests", dependencies: ["OrderService", "PosCore"]),
+        .testTarget(name: "PaymentServiceTests", dependencies: ["PaymentService", "PosCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
     ]

@@ -21,6 +21,9 @@ public enum AuditLog {
         case orderDiscounted = "order_discounted"
         case orderLineRemoved = "order_line_removed"
         case orderCancelled = "order_cancelled"
+        case refundIssued = "refund_issued"
+        case cashMovement = "cash_movement"
+        case shiftClosed = "shift_closed"
     }
 
     public static func record(_ db: Connection, actor: Identity?, type: EventType, entity: String,

@@ -1,0 +1,69 @@
+import MariaDB
+import PosCore
+
+/// Taking payments and reading them back.
+enum PaymentController {
+    static func register(_ router: inout Router) {
+        router.post("/api/payments", create)
+        router.get("/api/payments", list)
+        router.get("/api/payments/:id", show)
+    }
+
+    /// `POST /api/payments` with a required `Idempotency-Key`: 201 `payment`.
+    ///
+    /// In one transaction with the key row: the order is read under a shared lock (404 unknown,
+    /// 409 cancelled or pending), its totals row is locked `FOR UPDATE`, and the amount must fit
+    /// the balance (409 `would-overpay`, for cash as for card: change covers over-tendering,
+    /// never overpaying). The payment joins its till's open shift, if there is one.
+    static func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let actor = try request.require(Role.tillStaff)
+        var body = try JSONBody(request)
+        let input = PaymentInput.read(&body)
+        try body.finish()
+        guard let input else { throw HTTPError.badRequest("The payment could not be read.") }
+
+        return try IdempotentRequest(request, scope: "POST /api/payments").run(context.db, required: true) { db in
+            let ledger = OrderLedger(db: db)
+            let order = try ledger.lockOrder(input.orderID)
+            try order.checkAcceptsPayment()
+            let totals = try ledger.lockTotals(orderID: order.id)
+            let balance = PaymentRules.balance(totalCents: order.totalCents, capturedCents: totals.capturedCents,
+                                               refundedCents: totals.refundedCents)
+            guard PaymentRules.fitsBalance(amountCents: input.amountCents, balanceCents: balance) else {
+                throw HTTPError.conflict(
+                    "Order \(order.number) has \(max(0, balance)) cents left to pay; \(input.amountCents) would overpay it.",
+                    slug: "would-overpay")
+            }
+            let shiftID = try ShiftRepository(db: db).attachableShift(till: input.till)
+            let repository = PaymentRepository(db: db)
+            let id = try repository.insert(input, shiftID: shiftID, createdBy: actor.staffID)
+            try ledger.addCapture(orderID: order.id, amountCents: input.amountCents, tipCents: input.tipCents)
+            return .json(try repository.require(id).json, status: 201)
+        }
+    }
+
+    /// `GET /api/payments?order_id=&shift_id=&limit=&cursor=`: any staff; newest first.
+    static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.requireStaff()
+        let page = try Page(request)
+        let orderID = try positiveQueryInt(request, "order_id")
+        let shiftID = try positiveQueryInt(request, "shift_id")
+        let payments = try PaymentRepository(db: context.db).list(orderID: orderID, shiftID: shiftID, page: page)
+        return .json(page.envelope(payments, id: \.id, json: \.json))
+    }
+
+    /// `GET /api/payments/{id}`: any staff.
+    static func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.requireStaff()
+        return .json(try PaymentRepository(db: context.db).require(try request.id()).json)
+    }
+
+    /// A filter such as `?order_id=12`: nil when absent or empty, 422 when not a positive id.
+    static func positiveQueryInt(_ request: HTTPRequest, _ name: String) throws -> Int? {
+        guard let text = request.query[name], !text.isEmpty else { return nil }
+        guard text.count <= 18, let value = Int(text), value > 0 else {
+            throw HTTPError.unprocessable(field: name, "must be a positive whole number")
+        }
+        return value
+    }
+}

@@ -1,0 +1,43 @@
+import MariaDB
+import PosCore
+
+/// Reads and writes payment rows.
+struct PaymentRepository {
+    let db: Connection
+
+    func insert(_ input: PaymentInput, shiftID: Int?, createdBy: Int) throws -> Int {
+        try db.execute("""
+            INSERT INTO payments (order_id, method, amount_cents, tip_cents, tendered_cents, change_cents, reference,
+                                  shift_id, created_by)
+            VALUES (\(input.orderID), \(input.method.rawValue), \(input.amountCents), \(input.tipCents),
+                    \(input.tenderedCents), \(input.changeCents), \(input.reference), \(shiftID), \(createdBy))
+            """).lastInsertID
+    }
+
+    func find(_ id: Int, lock: RowLock = .none) throws -> Payment? {
+        try db.queryFirst("SELECT \(unsafeRaw: Payment.columns) FROM payments WHERE id = \(id)\(unsafeRaw: lock.clause)")
+            .map(Payment.init(row:))
+    }
+
+    /// Like `find`, but 404 when there is no such payment.
+    func require(_ id: Int, lock: RowLock = .none) throws -> Payment {
+        guard let payment = try find(id, lock: lock) else { throw HTTPError.notFound("No payment has the id \(id).") }
+        return payment
+    }
+
+    /// Payments newest first, optionally of one order or one shift; one row more than the page.
+    func list(orderID: Int?, shiftID: Int?, page: Page) throws -> [Payment] {
+        try db.query("""
+            SELECT \(unsafeRaw: Payment.columns) FROM payments
+            WHERE id < \(page.beforeID ?? Int.max)
+              AND (\(orderID) IS NULL OR order_id = \(orderID))
+              AND (\(shiftID) IS NULL OR shift_id = \(shiftID))
+            ORDER BY id DESC LIMIT \(page.limit + 1)
+            """).map(Payment.init(row:))
+    }
+
+    /// Adds to what was refunded of a payment. Call with the payment locked `FOR UPDATE`.
+    func addRefunded(_ id: Int, amountCents: Int) throws {
+        try db.execute("UPDATE payments SET refunded_cents = refunded_cents + \(amountCents) WHERE id = \(id)")
+    }
+}

@@ -1,0 +1,70 @@
+import MariaDB
+import PosCore
+
+/// Money given back from one payment, by the payment's method.
+struct Refund: Sendable {
+    let id: Int
+    let paymentID: Int
+    let orderID: Int
+    let method: PaymentMethod
+    let amountCents: Int
+    let reason: String
+    let shiftID: Int?
+    let createdBy: Int
+    let createdAt: String
+
+    /// Columns of `refunds r JOIN payments p`.
+    static let columns = """
+        r.id, r.payment_id, r.order_id, p.method, r.amount_cents, r.reason, r.shift_id, r.created_by, r.created_at
+        """
+
+    init(row: Row) throws {
+        id = try row.int("id")
+        paymentID = try row.int("payment_id")
+        orderID = try row.int("order_id")
+        guard let method = PaymentMethod(rawValue: try row.string("method")) else {
+            throw DatabaseError(function: "Refund", code: DatabaseError.decoding, message: "unknown payment method")
+        }
+        self.method = method
+        amountCents = try row.int("amount_cents")
+        reason = try row.string("reason")
+        shiftID = try row.optionalInt("shift_id")
+        createdBy = try row.int("created_by")
+        createdAt = try row.timestamp("created_at")
+    }
+
+    var json: JSON {
+        ["id": .int(id), "payment_id": .int(paymentID), "order_id": .int(orderID), "method": .string(method.rawValue),
+         "amount_cents": .int(amountCents), "reason": .string(reason), "shift_id": .optional(shiftID),
+         "created_by": .int(createdBy), "created_at": .string(createdAt)]
+    }
+}
+
+/// Reads and writes refund rows.
+struct RefundRepository {
+    let db: Connection
+
+    func insert(payment: Payment, amountCents: Int, reason: String, shiftID: Int?, createdBy: Int) throws -> Int {
+        try db.execute("""
+            INSERT INTO refunds (payment_id, order_id, amount_cents, reason, shift_id, created_by)
+            VALUES (\(payment.id), \(payment.orderID), \(amountCents), \(reason), \(shiftID), \(createdBy))
+            """).lastInsertID
+    }
+
+    func require(_ id: Int) throws -> Refund {
+        guard let row = try db.queryFirst("""
+            SELECT \(unsafeRaw: Refund.columns) FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE r.id = \(id)
+            """) else {
+            throw HTTPError.notFound("No refund has the id \(id).")
+        }
+        return try Refund(row: row)
+    }
+
+    /// A payment's refunds, oldest first (a payment has few).
+    func list(paymentID: Int) throws -> [Refund] {
+        try db.query("""
+            SELECT \(unsafeRaw: Refund.columns) FROM refunds r JOIN payments p ON p.id = r.payment_id
+            WHERE r.payment_id = \(paymentID) ORDER BY r.id LIMIT 1000
+            """).map(Refund.init(row:))
+    }
+}

@@ -1,0 +1,17 @@
+/// How a `SELECT` locks the rows it reads, until the transaction ends.
+enum RowLock {
+    /// A consistent read: no lock.
+    case none
+    /// `LOCK IN SHARE MODE`: others may read-lock too, nobody may change the row.
+    case share
+    /// `FOR UPDATE`: nobody else may lock or change the row.
+    case update
+
+    var clause: String {
+        switch self {
+        case .none: ""
+        case .share: " LOCK IN SHARE MODE"
+        case .update: " FOR UPDATE"
+        }
+    }
+}

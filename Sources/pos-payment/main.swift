@@ -1,0 +1,4 @@
+import PaymentService
+import PosCore
+
+ServiceMain.run(PaymentService.self)
