@@ -27,19 +27,9 @@ struct ServicePool {
 
     /// Starts the pool again the way scripts/up does (`scripts/lib/start-service NAME`),
     /// with this process's environment (POS_VAR_DIR and the rest from scripts/test).
+    /// Returns the script's exit status.
     func start() async throws -> Int32 {
-        let process = Process()
-        process.executableURL = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/lib/start-service")
-        process.arguments = [name]
-        process.environment = ProcessInfo.processInfo.environment
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
+        try await Script.run(TestEnvironment.repositoryRoot.appendingPathComponent("scripts/lib/start-service").path, [name])
     }
 
     func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
