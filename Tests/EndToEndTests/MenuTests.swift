@@ -83,7 +83,7 @@ struct MenuTests {
         let deleteItem = try await gateway.send("DELETE", "/api/menu/items/\(itemID)", token: manager.token)
 
         #expect(deleteItem.status == 204, "\(deleteItem)")
-        #expect(deleteItem.body.isEmpty)
+        #expect(deleteItem.body.count == 0)
         let deletedItem = try await gateway.send("GET", "/api/menu/items/\(itemID)")
         #expect(deletedItem.status == 404, "\(deletedItem)")
         #expect(deletedItem.isProblem)
