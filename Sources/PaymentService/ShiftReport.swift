@@ -16,7 +16,8 @@ struct ShiftReport: Sendable {
 
     var sales: [PaymentMethod: MethodSales] = [:]
     var refunds: [PaymentMethod: MethodRefunds] = [:]
-    /// Orders with at least one payment in the shift, and the sum of their discounts.
+    /// Of the orders with a payment in the shift: how many had a discount, and the sum of
+    /// their `discount_cents`.
     var discountOrderCount = 0
     var discountCents = 0
     var cashInCents = 0

@@ -26,7 +26,7 @@ struct ShiftReportReader {
             report.refunds[method] = .init(count: try row.int("n"), amountCents: try row.int("amount"))
         }
         if let row = try db.queryFirst("""
-            SELECT COUNT(*) AS n, COALESCE(SUM(discount_cents), 0) AS discount FROM orders
+            SELECT COUNT(CASE WHEN discount_cents > 0 THEN 1 END) AS n, COALESCE(SUM(discount_cents), 0) AS discount FROM orders
             WHERE id IN (SELECT order_id FROM payments WHERE shift_id = \(shift.id))
             """) {
             report.discountOrderCount = try row.int("n")
