@@ -439,6 +439,13 @@ service_start() {
         export_service_db_env "$name"
         export POS_SERVICE_SOCKET=$socket POS_PID_FILE=$pid_file
         export POS_SOCKET_GROUP=${POS_SOCKET_GROUP:-www-data}
+        # Close every descriptor past stderr: a pipe inherited from the caller (a test runner,
+        # CI) would otherwise stay open in the pool and its workers, and the caller would wait
+        # for it until the pool exits.
+        for fd in /proc/self/fd/*; do
+            fd=${fd##*/}
+            ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+        done
         exec setsid nohup "$bin" serve >>"$LOG_DIR/$name.log" 2>&1 </dev/null
     ) &
     pid=$!
