@@ -36,7 +36,8 @@ let package = Package(
         .testTarget(name: "MenuServiceTests", dependencies: ["MenuService", "PosCore"]),
         .testTarget(name: "OrderServiceTests", dependencies: ["OrderService", "PosCore"]),
         .testTarget(name: "PaymentServiceTests", dependencies: ["PaymentService", "PosCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService",
+                                                          "OrderService", "PaymentService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
     ]
 )

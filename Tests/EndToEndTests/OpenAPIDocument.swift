@@ -44,6 +44,14 @@ struct OpenAPIDocument {
         return paths
     }
 
+    /// The string values of the `enum` of `operation`'s path parameter `name`; nil when the
+    /// parameter has no enum (or no such parameter).
+    func pathParameterEnum(_ operation: Operation, _ name: String) -> [String]? {
+        guard let parameter = operation.pathParameters.first(where: { $0["name"]?.stringValue == name }),
+              let values = parameter["schema"]?["enum"]?.arrayValue else { return nil }
+        return values.compactMap(\.stringValue)
+    }
+
     /// Follows a local `$ref` (`#/components/parameters/Id`).
     func resolve(_ value: JSON) -> JSON {
         guard let reference = value["$ref"]?.stringValue, reference.hasPrefix("#/") else { return value }
