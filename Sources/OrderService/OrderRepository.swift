@@ -71,11 +71,16 @@ struct OrderRepository {
         return try withLines(rows.map(Order.init(row:)))
     }
 
-    /// Submitted orders, oldest first, for the kitchen.
-    func queue(limit: Int = 200) throws -> [Order] {
+    /// Submitted orders, oldest first, for the kitchen: only those with a line for `station`
+    /// when one is given, starting after `after` (the last ticket of the previous page).
+    func queue(station: String?, after: KitchenCursor?, limit: Int) throws -> [Order] {
         let rows = try db.query("""
-            SELECT \(unsafeRaw: Order.columns) FROM orders WHERE status = 'submitted'
-            ORDER BY submitted_at, id LIMIT \(limit)
+            SELECT \(unsafeRaw: Order.columns) FROM orders o
+            WHERE o.status = 'submitted'
+              AND (\(after?.submittedAt) IS NULL OR (o.submitted_at, o.id) > (\(after?.submittedAt), \(after?.orderID)))
+              AND (\(station) IS NULL OR EXISTS (
+                    SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.station = \(station)))
+            ORDER BY o.submitted_at, o.id LIMIT \(limit)
             """)
         return try withLines(rows.map(Order.init(row:)))
     }

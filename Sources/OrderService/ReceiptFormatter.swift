@@ -59,6 +59,7 @@ struct ReceiptFormatter {
 
     /// Left text and right text on one line; the left is cut to leave room for the right.
     func columns(_ left: String, _ right: String) -> String {
+        if right.isEmpty { return fit(left) }
         let room = Self.width - right.count - 1
         let cut = left.count > room ? String(left.prefix(max(0, room - 1))) + "…" : left
         return cut + String(repeating: " ", count: max(1, Self.width - cut.count - right.count)) + right
