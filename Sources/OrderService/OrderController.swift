@@ -45,20 +45,8 @@ enum OrderController {
     static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try request.requireStaff()
         let page = try Page(request)
-        var status: OrderStatus?
-        if let text = request.query["status"] {
-            guard let value = OrderStatus(rawValue: text) else {
-                throw HTTPError.unprocessable(field: "status", "must be one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            status = value
-        }
-        var since: String?
-        if let text = request.query["since"] {
-            guard let value = Clock.databaseDateTime(fromRFC3339: text) else {
-                throw HTTPError.unprocessable(field: "since", "must be an RFC 3339 UTC time like 2026-11-25T09:30:00Z")
-            }
-            since = value
-        }
+        let status = try request.queryChoice("status", of: OrderStatus.self)
+        let since = try request.queryDateTime("since")
         let orders = try OrderRepository(db: context.db).list(status: status, since: since, page: page)
         return .json(page.envelope(orders, id: \.id, json: \.json))
     }

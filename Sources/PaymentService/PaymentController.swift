@@ -47,8 +47,8 @@ enum PaymentController {
     static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try request.requireStaff()
         let page = try Page(request)
-        let orderID = try positiveQueryInt(request, "order_id")
-        let shiftID = try positiveQueryInt(request, "shift_id")
+        let orderID = try request.queryID("order_id")
+        let shiftID = try request.queryID("shift_id")
         let payments = try PaymentRepository(db: context.db).list(orderID: orderID, shiftID: shiftID, page: page)
         return .json(page.envelope(payments, id: \.id, json: \.json))
     }
@@ -57,14 +57,5 @@ enum PaymentController {
     static func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try request.requireStaff()
         return .json(try PaymentRepository(db: context.db).require(try request.id()).json)
-    }
-
-    /// A filter such as `?order_id=12`: nil when absent or empty, 422 when not a positive id.
-    static func positiveQueryInt(_ request: HTTPRequest, _ name: String) throws -> Int? {
-        guard let text = request.query[name], !text.isEmpty else { return nil }
-        guard text.count <= 18, let value = Int(text), value > 0 else {
-            throw HTTPError.unprocessable(field: name, "must be a positive whole number")
-        }
-        return value
     }
 }

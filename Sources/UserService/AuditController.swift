@@ -11,14 +11,8 @@ enum AuditController {
     static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try request.require(Role.managers)
         let page = try Page(request)
-        var since: String?
-        if let text = request.query["since"] {
-            guard let value = Clock.databaseDateTime(fromRFC3339: text) else {
-                throw HTTPError.unprocessable(field: "since", "must be an RFC 3339 UTC time like 2026-11-25T09:30:00Z")
-            }
-            since = value
-        }
-        let type = request.query["type"]
+        let since = try request.queryDateTime("since")
+        let type = request.query["type"].flatMap { $0.isEmpty ? nil : $0 }
         if let type, type.count > 40 { throw HTTPError.unprocessable(field: "type", "is at most 40 characters") }
         let rows = try context.db.query("""
             SELECT id, at, actor_id, actor_username, type, entity, entity_id, detail, reason FROM audit_log
