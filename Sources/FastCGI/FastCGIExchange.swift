@@ -19,11 +19,15 @@ public struct FastCGIResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// The length announced when it differs from `body` (a HEAD response: the GET's length, no body).
+    public var announcedLength: Int?
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+                announcedLength: Int? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.announcedLength = announcedLength
     }
 
     /// The CGI header block: `Status: 200 OK` (nginx wants the reason phrase) and the headers.
@@ -32,7 +36,7 @@ public struct FastCGIResponse: Sendable {
         for header in headers {
             text += "\(header.name): \(header.value)\r\n"
         }
-        text += "Content-Length: \(body.count)\r\n\r\n"
+        text += "Content-Length: \(announcedLength ?? body.count)\r\n\r\n"
         return text
     }
 }

@@ -6,7 +6,7 @@ import Glibc
 
 /// What a service provides; `ServiceMain` supplies everything else (pool, workers, database
 /// connection per thread, health route, error mapping).
-public protocol PosService {
+public protocol PosService: SendableMetatype {
     /// Short name: `user`, `menu`. Used for the health route, logs and the default DB account.
     static var name: String { get }
     static func registerRoutes(_ router: inout Router)

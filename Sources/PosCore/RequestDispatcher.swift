@@ -16,9 +16,11 @@ final class RequestDispatcher {
     func handle(_ incoming: FastCGIRequest) -> FastCGIResponse {
         let request = HTTPRequest(fastCGI: incoming)
         var response = respond(to: request)
-        if request.method == "HEAD" { response.body = [] }
         if response.header("Cache-Control") == nil {
             response.headers.append(("Cache-Control", "no-store"))
+        }
+        if request.method == "HEAD" {
+            return FastCGIResponse(status: response.status, headers: response.headers, body: [], announcedLength: response.body.count)
         }
         return FastCGIResponse(status: response.status, headers: response.headers, body: response.body)
     }
