@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "PaymentService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-payment", dependencies: ["PaymentService", "PosCore"]),
 
-        .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting"]),
+        .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting", "MariaDB", "FastCGI"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
         .testTarget(name: "UserServiceTests", dependencies: ["UserService", "PosCore", "MariaDB", "PosCoreTesting"]),
         .testTarget(name: "MenuServiceTests", dependencies: ["MenuService", "PosCore"]),

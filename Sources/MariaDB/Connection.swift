@@ -29,6 +29,15 @@ public final class Connection {
         try connect()
     }
 
+    /// A connection that starts even while the server is down: the first statement connects
+    /// (and fails with a connection error until the server is back). For long-lived workers.
+    public init(connectingLazily configuration: DatabaseConfiguration) {
+        MariaDBLibrary.initialise()
+        mysql_thread_init()
+        self.configuration = configuration
+        try? connect()
+    }
+
     deinit {
         close()
         mysql_thread_end()

@@ -33,4 +33,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public var isDuplicateEntry: Bool { code == Self.duplicateEntry }
     /// The connection is gone; the statement may have reached the server (2013) or not (2006).
     public var isConnectionLost: Bool { code == Self.serverGoneAway || code == Self.serverLost }
+    /// The server cannot be reached at all or the connection broke: the request may succeed
+    /// later (2002/2003 cannot connect, 2006/2013 lost, 2055 lost during a read).
+    public var isServerUnavailable: Bool { [2002, 2003, 2006, 2013, 2055].contains(code) }
 }

@@ -66,7 +66,9 @@ public enum ServiceMain {
                                                 maxBodyBytes: ServiceEnvironment.maxBodyBytes,
                                                 drainSeconds: environment.drainSeconds)
         FastCGIWorker.run(configuration) {
-            let connection = try Connection(environment.database)
+            // A worker must come up while the database is down, or the pool would crash-loop and
+            // nginx would answer 502 instead of the services' 503 until it is back.
+            let connection = Connection(connectingLazily: environment.database)
             var router = Router()
             Service.registerRoutes(&router)
             HealthRoute.register(&router, service: Service.name)

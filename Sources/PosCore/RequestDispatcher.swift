@@ -30,22 +30,31 @@ final class RequestDispatcher {
             if request.bodyTooLarge { throw HTTPError.payloadTooLarge(ServiceEnvironment.maxBodyBytes) }
             let (handler, matched) = try router.match(request)
             return try handler(matched, context)
-        } catch let error as HTTPError {
-            return .problem(error)
-        } catch let error as DatabaseError where error.isConnectionLost || error.code == DatabaseError.commitOutcomeUnknown
-            || error.isDeadlock {
-            context.logger.error("database unavailable: \(error)", requestID: request.requestID)
+        } catch {
+            let problem = Self.problem(for: error)
+            if problem.status >= 500, !(error is HTTPError) {
+                context.logger.error("\(problem.status == 503 ? "database unavailable" : "unhandled error"): \(error)",
+                                     requestID: request.requestID, [("method", request.method), ("path", request.path)])
+            }
+            return .problem(problem)
+        }
+    }
+
+    /// What a client is told about an error: an `HTTPError` as it is; the database out of reach,
+    /// a deadlock that outlived its retries or a COMMIT of unknown outcome as 503 with
+    /// Retry-After; anything else as a bare 500 (the details go only to the log).
+    static func problem(for error: Error) -> HTTPError {
+        if let error = error as? HTTPError { return error }
+        if let error = error as? DatabaseError, error.isServerUnavailable || error.isDeadlock
+            || error.code == DatabaseError.commitOutcomeUnknown {
             var problem = HTTPError.serviceUnavailable(
                 error.code == DatabaseError.commitOutcomeUnknown
                     ? "The database connection broke while saving; check the result before retrying (or retry with the same Idempotency-Key)."
                     : "The database is unavailable; try again shortly.")
             problem.headers = [("Retry-After", "1")]
-            return .problem(problem)
-        } catch {
-            context.logger.error("unhandled error: \(error)", requestID: request.requestID,
-                                 [("method", request.method), ("path", request.path)])
-            return .problem(HTTPError(status: 500, slug: "internal-error", title: "Internal server error",
-                                      detail: "Something went wrong on our side; it has been logged."))
+            return problem
         }
+        return HTTPError(status: 500, slug: "internal-error", title: "Internal server error",
+                         detail: "Something went wrong on our side; it has been logged.")
     }
 }

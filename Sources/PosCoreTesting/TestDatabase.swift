@@ -14,9 +14,13 @@ public enum TestDatabase {
     public static var socket: String { environment("POS_DB_SOCKET") ?? "/run/mysqld/mysqld.sock" }
     public static var name: String { environment("POS_DB_NAME") ?? "cafe_pos" }
 
-    /// Root, for set-up and for inspecting what the services wrote.
+    /// Root over the socket, for set-up and for inspecting what the services wrote.
+    public static var configuration: DatabaseConfiguration {
+        DatabaseConfiguration(socket: socket, user: "root", password: "", database: name)
+    }
+
     public static func connect() throws -> Connection {
-        try Connection(DatabaseConfiguration(socket: socket, user: "root", password: "", database: name))
+        try Connection(configuration)
     }
 
     /// A service account (`pos_menu`, …), with the password from `$POS_VAR_DIR/secrets/db-<account>`.

@@ -73,6 +73,17 @@ struct ConnectionTests {
         #expect(try again.int("id") != id)
     }
 
+    @Test func aConnectionMadeWhileTheServerIsDownReportsItAndRecovers() throws {
+        var unreachable = TestDatabase.configuration
+        unreachable.socket = "/nonexistent/mysqld.sock"
+        let down = Connection(connectingLazily: unreachable)
+        let error = #expect(throws: DatabaseError.self) { _ = try down.query("SELECT 1 AS ok") }
+        #expect(error?.isServerUnavailable == true, "\(String(describing: error))")
+
+        let lazy = Connection(connectingLazily: TestDatabase.configuration)
+        #expect(try lazy.queryFirst("SELECT 1 AS ok")?.int("ok") == 1)
+    }
+
     @Test func deadlockedTransactionsAreRetriedUntilBothApply() throws {
         let setup = try TestDatabase.connect()
         try setup.execute("CREATE DATABASE IF NOT EXISTS pos_test_scratch")

@@ -1,4 +1,5 @@
 import FastCGI
+import MariaDB
 import Testing
 @testable import PosCore
 
@@ -49,5 +50,26 @@ struct ProblemTests {
                                       body: Array(#"{"version": 2}"#.utf8))
         let body = try JSONBody(bodyRequest)
         #expect((#expect(throws: HTTPError.self) { try bodyRequest.checkVersion(4, body: body) })?.status == 409)
+    }
+}
+
+@Suite("Errors a client sees")
+struct ErrorMappingTests {
+    @Test func anUnreachableDatabaseIs503WithRetryAfter() {
+        for code in [2002, 2003, 2006, 2013, DatabaseError.deadlock, DatabaseError.commitOutcomeUnknown] {
+            let problem = RequestDispatcher.problem(for: DatabaseError(function: "connect", code: code, message: "no"))
+            #expect(problem.status == 503, "code \(code)")
+            #expect(problem.headers.contains { $0.name == "Retry-After" })
+        }
+    }
+
+    @Test func anythingElseIsABare500WithoutDetails() {
+        let problem = RequestDispatcher.problem(for: DatabaseError(function: "q", code: 1064, message: "syntax near 'secret'"))
+        #expect(problem.status == 500)
+        #expect(!problem.detail.contains("secret"))
+    }
+
+    @Test func httpErrorsPassThrough() {
+        #expect(RequestDispatcher.problem(for: HTTPError.conflict("sold out")).status == 409)
     }
 }
