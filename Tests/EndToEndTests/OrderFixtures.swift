@@ -29,7 +29,7 @@ struct OrderMenu: Sendable {
 enum OrderFixtures {
     static let gateway = GatewayClient.shared
 
-    static func menu() async throws -> OrderMenu { try await OrderMenuCache.shared.menu() }
+    static func menu() async throws -> OrderMenu { try await OrderMenuCache.shared.value() }
 
     /// A request line `{item_id, quantity, modifiers}`.
     static func line(_ itemID: Int, quantity: Int = 1, modifiers: [Int] = []) -> JSON {
@@ -53,6 +53,20 @@ enum OrderFixtures {
     /// A new open order of `lines`; its JSON.
     static func newOrder(_ lines: [JSON], token: String) async throws -> JSON {
         try requireJSON(try await create(lines, token: token).expecting(201, "create an order"))
+    }
+
+    /// `count` small lattes rung up by the cashier and sent to the bar, oldest first; their ids.
+    static func submittedBarOrders(_ count: Int) async throws -> [Int] {
+        let menu = try await menu()
+        let cashier = try await StaffFixtures.shared(.cashier)
+        var ids: [Int] = []
+        for _ in 0..<count {
+            let order = try await newOrder([line(menu.latteID, modifiers: [menu.smallID])], token: cashier.token)
+            guard let id = order["id"]?.intValue else { throw OrderFixtureError("an order without an id: \(order)") }
+            try await post(id, "submit", token: cashier.token).expecting(200, "submit order \(id)")
+            ids.append(id)
+        }
+        return ids
     }
 
     /// `POST /api/orders/{id}/<action>` with an optional body and headers.
@@ -110,21 +124,8 @@ enum OrderFixtures {
 }
 
 /// Makes `OrderMenu` once per test process; concurrent first callers share one.
-private actor OrderMenuCache {
-    static let shared = OrderMenuCache()
-    private var task: Task<OrderMenu, any Error>?
-
-    func menu() async throws -> OrderMenu {
-        if let task { return try await task.value }
-        let task = Task { try await Self.create() }
-        self.task = task
-        do {
-            return try await task.value
-        } catch {
-            self.task = nil
-            throw error
-        }
-    }
+private enum OrderMenuCache {
+    static let shared = Once { try await create() }
 
     private static func create() async throws -> OrderMenu {
         let menu = try await MenuFixtures.asManager()

@@ -110,17 +110,8 @@ struct OrderFlowTests {
 
     @Test("The bar queue lists submitted orders oldest first")
     func barQueueIsOldestFirst() async throws {
-        let menu = try await OrderFixtures.menu()
-        let cashier = try await StaffFixtures.shared(.cashier)
         let barista = try await StaffFixtures.shared(.barista)
-        var ids: [Int] = []
-        for _ in 0..<3 {
-            let order = try await OrderFixtures.newOrder([OrderFixtures.line(menu.latteID, modifiers: [menu.smallID])],
-                                                         token: cashier.token)
-            let id = try #require(order["id"]?.intValue)
-            try await OrderFixtures.post(id, "submit", token: cashier.token).expecting(200, "submit order \(id)")
-            ids.append(id)
-        }
+        let ids = try await OrderFixtures.submittedBarOrders(3)
 
         let queue = try await gateway.send("GET", "/api/kitchen/queue?station=bar", token: barista.token)
 

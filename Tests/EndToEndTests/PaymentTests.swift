@@ -346,7 +346,7 @@ enum PaymentFixtures {
     /// An order of `quantity` × the 5.00 test item (no tax, so the total is 5.00 × quantity
     /// under either tax setting).
     static func newOrder(quantity: Int, token: String) async throws -> Order {
-        let itemID = try await TestItem.shared.id()
+        let itemID = try await TestItem.shared.value()
         let response = try await gateway.send("POST", "/api/orders", json: [
             "type": "takeaway", "items": [["item_id": .int(itemID), "quantity": .int(quantity)]],
         ], token: token).expecting(201, "create an order")
@@ -413,21 +413,8 @@ enum PaymentFixtures {
 
 /// The menu item the payment and shift tests order: 5.00, no tax, stock not counted. Made
 /// once per test process by a manager, so these tests change the menu (and its ETag) once.
-private actor TestItem {
-    static let shared = TestItem()
-    private var task: Task<Int, any Error>?
-
-    func id() async throws -> Int {
-        if let task { return try await task.value }
-        let task = Task { try await Self.create() }
-        self.task = task
-        do {
-            return try await task.value
-        } catch {
-            self.task = nil
-            throw error
-        }
-    }
+private enum TestItem {
+    static let shared = Once { try await create() }
 
     private static func create() async throws -> Int {
         let gateway = GatewayClient.shared
