@@ -149,10 +149,12 @@ private func readRequest(_ request: inout FCGX_Request, maxBodyBytes: Int) -> Fa
     if announced > maxBodyBytes {
         return FastCGIRequest(params: params, body: [], bodyTooLarge: true)
     }
-    // Read what was sent, up to one byte past the limit to notice a lying CONTENT_LENGTH.
-    var body = [UInt8](repeating: 0, count: maxBodyBytes + 1)
+    // Read what was announced, then keep reading in case the body is longer than announced,
+    // stopping one byte past the limit; most requests have no body at all.
+    var body = [UInt8](repeating: 0, count: min(announced, maxBodyBytes) + 1)
     var total = 0
-    while total < body.count {
+    while total <= maxBodyBytes {
+        if total == body.count { body += [UInt8](repeating: 0, count: min(body.count, maxBodyBytes + 1 - body.count)) }
         let read = body.withUnsafeMutableBufferPointer { buffer in
             FCGX_GetStr(
                 UnsafeMutableRawPointer(buffer.baseAddress! + total).assumingMemoryBound(to: CChar.self),

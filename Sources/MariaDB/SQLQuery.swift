@@ -41,6 +41,18 @@ public struct SQLQuery: ExpressibleByStringInterpolation, Sendable, CustomString
 
     public var description: String { sql }
 
+    /// The present conditions joined with AND (`TRUE` when none), for optional filters: each
+    /// filter given becomes a plain indexable condition instead of `(? IS NULL OR col = ?)`,
+    /// which the optimizer cannot use an index for.
+    public static func all(_ conditions: [SQLQuery?]) -> SQLQuery {
+        let present = conditions.compactMap { $0 }
+        guard var joined = present.first else { return "TRUE" }
+        for condition in present.dropFirst() {
+            joined = "\(joined) AND \(condition)"
+        }
+        return joined
+    }
+
     public struct StringInterpolation: StringInterpolationProtocol {
         var sql = ""
         var binds: [SQLValue] = []

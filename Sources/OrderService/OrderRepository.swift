@@ -63,9 +63,11 @@ struct OrderRepository {
     func list(status: OrderStatus?, since: String?, page: Page) throws -> [Order] {
         let rows = try db.query("""
             SELECT \(unsafeRaw: Order.columns) FROM orders
-            WHERE id < \(page.beforeID ?? Int.max)
-              AND (\(status?.rawValue) IS NULL OR status = \(status?.rawValue))
-              AND (\(since) IS NULL OR created_at >= \(since))
+            WHERE \(SQLQuery.all([
+                page.beforeID.map { "id < \($0)" },
+                status.map { "status = \($0.rawValue)" },
+                since.map { "created_at >= \($0)" },
+            ]))
             ORDER BY id DESC LIMIT \(page.limit + 1)
             """)
         return try withLines(rows.map(Order.init(row:)))
@@ -76,10 +78,11 @@ struct OrderRepository {
     func queue(station: String?, after: KitchenCursor?, limit: Int) throws -> [Order] {
         let rows = try db.query("""
             SELECT \(unsafeRaw: Order.columns) FROM orders o
-            WHERE o.status = 'submitted'
-              AND (\(after?.submittedAt) IS NULL OR (o.submitted_at, o.id) > (\(after?.submittedAt), \(after?.orderID)))
-              AND (\(station) IS NULL OR EXISTS (
-                    SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.station = \(station)))
+            WHERE \(SQLQuery.all([
+                "o.status = 'submitted'",
+                after.map { "(o.submitted_at, o.id) > (\($0.submittedAt), \($0.orderID))" },
+                station.map { "EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.station = \($0))" },
+            ]))
             ORDER BY o.submitted_at, o.id LIMIT \(limit)
             """)
         return try withLines(rows.map(Order.init(row:)))
@@ -133,7 +136,7 @@ struct OrderRepository {
         var lineIDs: [Int] = []
         for row in try db.query("""
             SELECT id, order_id, item_id, name, quantity, base_price_cents, tax_rate_bp, station, note
-            FROM order_lines WHERE order_id IN (\(list: ids)) ORDER BY id
+            FROM order_lines WHERE order_id IN (\(list: ids)) ORDER BY order_id, id
             """) {
             let line = OrderLine(id: try row.int("id"), itemID: try row.int("item_id"), name: try row.string("name"),
                                  quantity: try row.int("quantity"), basePriceCents: try row.int("base_price_cents"),
@@ -145,7 +148,7 @@ struct OrderRepository {
         var modifiersByLine: [Int: [LineModifier]] = [:]
         for row in try db.query("""
             SELECT line_id, option_id, name, price_delta_cents FROM order_line_modifiers
-            WHERE line_id IN (\(list: lineIDs)) ORDER BY id
+            WHERE line_id IN (\(list: lineIDs)) ORDER BY line_id, id
             """) {
             modifiersByLine[try row.int("line_id"), default: []].append(
                 LineModifier(optionID: try row.int("option_id"), name: try row.string("name"),

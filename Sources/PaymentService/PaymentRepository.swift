@@ -29,9 +29,11 @@ struct PaymentRepository {
     func list(orderID: Int?, shiftID: Int?, page: Page) throws -> [Payment] {
         try db.query("""
             SELECT \(unsafeRaw: Payment.columns) FROM payments
-            WHERE id < \(page.beforeID ?? Int.max)
-              AND (\(orderID) IS NULL OR order_id = \(orderID))
-              AND (\(shiftID) IS NULL OR shift_id = \(shiftID))
+            WHERE \(SQLQuery.all([
+                page.beforeID.map { "id < \($0)" },
+                orderID.map { "order_id = \($0)" },
+                shiftID.map { "shift_id = \($0)" },
+            ]))
             ORDER BY id DESC LIMIT \(page.limit + 1)
             """).map(Payment.init(row:))
     }

@@ -16,9 +16,11 @@ enum AuditController {
         if let type, type.count > 40 { throw HTTPError.unprocessable(field: "type", "is at most 40 characters") }
         let rows = try context.db.query("""
             SELECT id, at, actor_id, actor_username, type, entity, entity_id, detail, reason FROM audit_log
-            WHERE id < \(page.beforeID ?? Int.max)
-              AND (\(since) IS NULL OR at >= \(since))
-              AND (\(type) IS NULL OR type = \(type))
+            WHERE \(SQLQuery.all([
+                page.beforeID.map { "id < \($0)" },
+                since.map { "at >= \($0)" },
+                type.map { "type = \($0)" },
+            ]))
             ORDER BY id DESC LIMIT \(page.limit + 1)
             """)
         let entries = try rows.map(AuditEntry.init(row:))

@@ -41,4 +41,13 @@ struct SQLQueryTests {
         #expect(("\n  select * from t" as SQLQuery).isReadOnly)
         #expect(!("UPDATE t SET a = 1" as SQLQuery).isReadOnly)
     }
+
+    @Test func optionalFiltersBecomePlainConditions() {
+        let orderID: Int? = 7
+        let shiftID: Int? = nil
+        let query: SQLQuery = "SELECT id FROM payments WHERE \(SQLQuery.all([orderID.map { "order_id = \($0)" }, shiftID.map { "shift_id = \($0)" }, "id < \(100)"]))"
+        #expect(query.sql == "SELECT id FROM payments WHERE order_id = ? AND id < ?")
+        #expect(query.binds == [.int(7), .int(100)])
+        #expect(SQLQuery.all([nil, nil]).sql == "TRUE")
+    }
 }
