@@ -38,7 +38,7 @@ struct Supervisor {
             if pid <= 0 { return }
             guard let started = workers.removeValue(forKey: pid) else { continue }
             let lived = monotonicSeconds() - started
-            logLine("worker \(pid) exited (\(describe(status))) after \(String(format1: lived)) s; respawning")
+            logLine("worker \(pid) exited (\(describe(status))) after \(Int(lived * 1000)) ms; respawning")
             // A worker that dies at once (bad config, database down) is restarted after 0.5 s
             // so a crash loop cannot eat the CPU; any other death is replaced immediately.
             if lived < 1.0 {
@@ -130,11 +130,4 @@ private func currentEnvironment() -> [String] {
         entry += 1
     }
     return result
-}
-
-extension String {
-    init(format1 value: Double) {
-        let tenths = Int((value * 10).rounded())
-        self = "\(tenths / 10).\(tenths % 10)"
-    }
 }

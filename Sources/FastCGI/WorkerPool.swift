@@ -58,7 +58,7 @@ public enum WorkerPool {
     /// steal the first one's socket, so a live pid in the pid file stops us.
     private static func refuseIfAlreadyRunning(pidFile: String?) throws {
         guard let pidFile, let text = try? readSmallFile(pidFile),
-              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { return }
+              let pid = Int32(text.filter { !$0.isWhitespace }), pid > 0 else { return }
         if kill(pid, 0) == 0 {
             throw SystemError(function: "pool already running as pid \(pid) (\(pidFile))", code: EEXIST)
         }
@@ -95,14 +95,3 @@ func readSmallFile(_ path: String) throws -> String {
     guard count >= 0 else { throw SystemError(function: "read(\(path))", code: errno) }
     return String(decoding: buffer[0..<count], as: UTF8.self)
 }
-
-extension String {
-    func trimmingCharacters(in _: WhitespaceSet) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}
-
-enum WhitespaceSet { case whitespacesAndNewlines }

@@ -24,7 +24,7 @@ struct OrderChange {
                 throw HTTPError.conflict("Order \(changed.number) has \(changed.paidCents) cents paid; this change would bring its total to \(totals.totalCents). Refund first.", slug: "would-overpay")
             }
             try repository.saveTotals(id, totals)
-            return try repository.require(id)
+            return try repository.reloadRow(of: changed)
         }
     }
 }

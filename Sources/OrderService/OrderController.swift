@@ -24,15 +24,14 @@ enum OrderController {
         // A retried create (same Idempotency-Key, same body) gets the first order back.
         return try IdempotentRequest(request, scope: "POST /api/orders").run(context.db, required: false) { db in
             let priced = try MenuCatalog(db: db).price(lines)
+            let totals = Pricing.totals(priced.map(\.pricing), discount: nil, mode: context.environment.taxMode)
             let businessDate = context.environment.businessDay.today()
             let repository = OrderRepository(db: db)
             let id = try repository.insert(.init(
                 businessDate: businessDate, number: try TicketCounter.next(db, businessDate: businessDate), status: .open,
                 type: type, table: table, note: note?.isEmpty == true ? nil : note, source: "staff",
-                taxMode: context.environment.taxMode, createdBy: actor.staffID))
+                taxMode: context.environment.taxMode, createdBy: actor.staffID, totals: totals))
             try repository.insertLines(orderID: id, priced)
-            let order = try repository.require(id)
-            try repository.saveTotals(id, order.repriced)
             return .json(try repository.require(id).json, status: 201)
         }
     }

@@ -16,13 +16,17 @@ struct OrderRepository {
         let source: String
         let taxMode: TaxMode
         let createdBy: Int?
+        /// The pricing function's totals for the lines the order is created with.
+        let totals: OrderTotals
     }
 
     func insert(_ order: NewOrder) throws -> Int {
         try db.execute("""
-            INSERT INTO orders (business_date, number, status, type, table_label, note, source, tax_mode, created_by)
+            INSERT INTO orders (business_date, number, status, type, table_label, note, source, tax_mode, created_by,
+                                subtotal_cents, discount_cents, tax_cents, total_cents)
             VALUES (\(order.businessDate), \(order.number), \(order.status.rawValue), \(order.type.rawValue), \(order.table),
-                    \(order.note), \(order.source), \(order.taxMode.rawValue), \(order.createdBy))
+                    \(order.note), \(order.source), \(order.taxMode.rawValue), \(order.createdBy),
+                    \(order.totals.subtotalCents), \(order.totals.discountCents), \(order.totals.taxCents), \(order.totals.totalCents))
             """).lastInsertID
     }
 
@@ -51,6 +55,19 @@ struct OrderRepository {
             return nil
         }
         return try withLines([try Order(row: row)]).first
+    }
+
+    /// `order` with its row (totals, status, version, timestamps) read again; its lines and
+    /// payments are kept, so call it only after changes to the order row itself.
+    func reloadRow(of order: Order) throws -> Order {
+        guard let row = try db.queryFirst("SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(order.id)") else {
+            throw HTTPError.notFound("No order has the id \(order.id).")
+        }
+        var reloaded = try Order(row: row)
+        reloaded.lines = order.lines
+        reloaded.paidCents = order.paidCents
+        reloaded.refundedCents = order.refundedCents
+        return reloaded
     }
 
     /// Like `find`, but 404 when there is no such order.

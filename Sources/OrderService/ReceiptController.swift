@@ -10,7 +10,7 @@ enum ReceiptController {
     static func receipt(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try request.requireStaff()
         let order = try OrderRepository(db: context.db).require(try request.id())
-        let formatter = ReceiptFormatter(order: order, cafeName: ProcessEnvironment()["POS_CAFE_NAME"] ?? "Cafe POS")
+        let formatter = ReceiptFormatter(order: order, cafeName: context.environment.cafeName)
         let wantsHTML = (request.header("accept") ?? "").contains("text/html") || request.query["format"] == "html"
         return wantsHTML
             ? .text(formatter.html(), contentType: "text/html; charset=utf-8")

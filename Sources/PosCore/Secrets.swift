@@ -18,7 +18,7 @@ public enum Secrets {
             crypto_pwhash_str_alg(&output, chars, length, opsLimit, memLimit, crypto_pwhash_ALG_ARGON2ID13)
         }
         guard status == 0 else { throw ConfigurationError(message: "crypto_pwhash_str_alg failed (out of memory)") }
-        return String(cString: output)
+        return String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// True when `password` matches `encodedHash`. Comparison is libsodium's, constant time.

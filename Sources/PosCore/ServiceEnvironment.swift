@@ -23,6 +23,8 @@ public struct ServiceEnvironment: Sendable {
     public var taxMode: TaxMode
     /// `POS_TIMEZONE` (default UTC) and `POS_DAY_START_HOUR` (default 4).
     public var businessDay: BusinessDay
+    /// `POS_CAFE_NAME`, printed on receipts.
+    public var cafeName: String
 
     public static func fromProcess(service: String) throws -> ServiceEnvironment {
         let env = ProcessEnvironment()
@@ -45,7 +47,8 @@ public struct ServiceEnvironment: Sendable {
             testHooks: env["POS_ENABLE_TEST_HOOKS"] == "1",
             taxMode: env["POS_PRICES_INCLUDE_TAX"] == "1" ? .inclusive : .exclusive,
             businessDay: try BusinessDay(timeZoneIdentifier: env["POS_TIMEZONE"] ?? "UTC",
-                                         dayStartHour: try env.int("POS_DAY_START_HOUR", default: 4, range: 0...23)))
+                                         dayStartHour: try env.int("POS_DAY_START_HOUR", default: 4, range: 0...23)),
+            cafeName: env["POS_CAFE_NAME"].flatMap { $0.isEmpty ? nil : String($0.prefix(42)) } ?? "Cafe POS")
     }
 }
 

@@ -37,6 +37,9 @@ struct RouterTests {
     }
 
     @Test func headIsServedByGet() throws {
-        _ = try router().match(HTTPRequest(method: "HEAD", path: "/api/menu"))
+        let (_, matched) = try router().match(HTTPRequest(method: "HEAD", path: "/api/menu"))
+        #expect(matched.method == "HEAD")
+        let error = #expect(throws: HTTPError.self) { try router().match(HTTPRequest(method: "HEAD", path: "/api/nope")) }
+        #expect(error?.status == 404)
     }
 }
