@@ -40,7 +40,7 @@ enum CategoryController {
 
         let category = try context.db.transaction { db -> Category in
             let repository = CategoryRepository(db: db)
-            guard let current = try repository.find(id: id, forUpdate: true) else { throw notFound(id) }
+            guard let current = try repository.find(id: id, lock: .update) else { throw notFound(id) }
             let updated = input.applied(to: current)
             let changes = fieldChanges(from: current.editableMembers, to: updated.editableMembers)
             guard !changes.isEmpty else { return current }
@@ -59,7 +59,7 @@ enum CategoryController {
         let id = try request.id()
         try context.db.transaction { db in
             let repository = CategoryRepository(db: db)
-            guard let category = try repository.find(id: id, forUpdate: true) else { throw notFound(id) }
+            guard let category = try repository.find(id: id, lock: .update) else { throw notFound(id) }
             if try repository.hasActiveItems(id: id) {
                 throw HTTPError.conflict("The category \(id) still has items; delete or move them first.",
                                          slug: "category-not-empty")

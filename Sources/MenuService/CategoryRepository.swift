@@ -6,14 +6,13 @@ import PosCore
 struct CategoryRepository {
     let db: Connection
 
-    /// The category unless it is missing or deleted. `forUpdate` takes a write lock (for a
-    /// change or delete); `forShare` a read lock that keeps it from being deleted meanwhile
+    /// The category unless it is missing or deleted. `.update` takes a write lock (for a
+    /// change or delete); `.share` a read lock that keeps it from being deleted meanwhile
     /// (for an item being put into it). Both only inside a transaction.
-    func find(id: Int, forUpdate: Bool = false, forShare: Bool = false) throws -> Category? {
-        let lock = forUpdate ? " FOR UPDATE" : forShare ? " LOCK IN SHARE MODE" : ""
+    func find(id: Int, lock: RowLock = .none) throws -> Category? {
         return try db.queryFirst("""
             SELECT \(unsafeRaw: Category.columns) FROM menu_categories
-            WHERE id = \(id) AND deleted_at IS NULL\(unsafeRaw: lock)
+            WHERE id = \(id) AND deleted_at IS NULL\(lock)
             """).map(Category.init(row:))
     }
 

@@ -52,7 +52,7 @@ enum ItemController {
 
         let item = try context.db.transaction { db -> MenuItem in
             let items = ItemRepository(db: db)
-            guard let current = try items.find(id: id, forUpdate: true) else { throw notFound(id) }
+            guard let current = try items.find(id: id, lock: .update) else { throw notFound(id) }
             try request.checkVersion(current.version, body: body)
             let fields = patch.applied(to: current.fields)
             if fields.categoryID != current.fields.categoryID { try requireCategory(fields.categoryID, db: db) }
@@ -87,7 +87,7 @@ enum ItemController {
         let id = try request.id()
         try context.db.transaction { db in
             let items = ItemRepository(db: db)
-            guard let item = try items.find(id: id, forUpdate: true), try items.softDelete(id: id) else {
+            guard let item = try items.find(id: id, lock: .update), try items.softDelete(id: id) else {
                 throw notFound(id)
             }
             try MenuVersion(db: db).bump()
@@ -100,7 +100,7 @@ enum ItemController {
     /// 422 on `category_id` unless the category exists and is not deleted; share-locks it so it
     /// cannot be deleted before the transaction ends.
     private static func requireCategory(_ id: Int, db: Connection) throws {
-        guard try CategoryRepository(db: db).find(id: id, forShare: true) != nil else {
+        guard try CategoryRepository(db: db).find(id: id, lock: .share) != nil else {
             throw HTTPError.unprocessable(field: "category_id", "names no menu category")
         }
     }

@@ -8,13 +8,12 @@ import PosCore
 struct ItemRepository {
     let db: Connection
 
-    /// The item (available or not) unless it is missing or deleted. `forUpdate` locks its row
+    /// The item (available or not) unless it is missing or deleted. `lock` locks its row
     /// for the rest of the transaction.
-    func find(id: Int, forUpdate: Bool = false) throws -> MenuItem? {
-        let lock = forUpdate ? " FOR UPDATE" : ""
+    func find(id: Int, lock: RowLock = .none) throws -> MenuItem? {
         let rows = try db.query("""
             SELECT \(unsafeRaw: MenuItem.columns) FROM menu_items
-            WHERE id = \(id) AND deleted_at IS NULL\(unsafeRaw: lock)
+            WHERE id = \(id) AND deleted_at IS NULL\(lock)
             """)
         return try withModifierGroups(rows).first
     }

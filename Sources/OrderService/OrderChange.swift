@@ -14,7 +14,7 @@ struct OrderChange {
         let id = try request.id()
         return try context.db.transaction { db in
             let repository = OrderRepository(db: db)
-            let before = try repository.require(id, forUpdate: true)
+            let before = try repository.require(id, lock: .update)
             try request.checkVersion(before.version, body: body)
             try change(before, db)
             let changed = try repository.require(id)

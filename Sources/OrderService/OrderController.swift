@@ -22,7 +22,7 @@ enum OrderController {
         guard let type else { throw HTTPError.unprocessable(field: "type", "is required") }
 
         // A retried create (same Idempotency-Key, same body) gets the first order back.
-        return try IdempotentRequest(request, scope: "POST /api/orders").run(context.db, required: false) { db in
+        return try IdempotentRequest(request, scope: "POST /api/orders").run(in: context, required: false) { db in
             let priced = try MenuCatalog(db: db).price(lines)
             let totals = Pricing.totals(priced.map(\.pricing), discount: nil, mode: context.environment.taxMode)
             let businessDate = context.environment.businessDay.today()

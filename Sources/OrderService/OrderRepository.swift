@@ -48,10 +48,9 @@ struct OrderRepository {
         }
     }
 
-    /// The order with its lines; `forUpdate` locks the order row for the rest of the transaction.
-    func find(_ id: Int, forUpdate: Bool = false) throws -> Order? {
-        let lock = forUpdate ? " FOR UPDATE" : ""
-        guard let row = try db.queryFirst("SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(id)\(unsafeRaw: lock)") else {
+    /// The order with its lines; `lock` locks the order row for the rest of the transaction.
+    func find(_ id: Int, lock: RowLock = .none) throws -> Order? {
+        guard let row = try db.queryFirst("SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(id)\(lock)") else {
             return nil
         }
         return try withLines([try Order(row: row)]).first
@@ -71,8 +70,8 @@ struct OrderRepository {
     }
 
     /// Like `find`, but 404 when there is no such order.
-    func require(_ id: Int, forUpdate: Bool = false) throws -> Order {
-        guard let order = try find(id, forUpdate: forUpdate) else { throw HTTPError.notFound("No order has the id \(id).") }
+    func require(_ id: Int, lock: RowLock = .none) throws -> Order {
+        guard let order = try find(id, lock: lock) else { throw HTTPError.notFound("No order has the id \(id).") }
         return order
     }
 

@@ -21,7 +21,7 @@ enum CashMovementController {
         try body.finish()
         guard let amount, let reason else { throw HTTPError.badRequest("The cash movement could not be read.") }
         let scope = "POST /api/shifts/\(shiftID)/cash-movements"
-        return try IdempotentRequest(request, scope: scope).run(context.db, required: false) { db in
+        return try IdempotentRequest(request, scope: scope).run(in: context, required: false) { db in
             // Shared: movements may be recorded side by side; closing waits for them.
             let shift = try ShiftRepository(db: db).require(shiftID, lock: .share)
             try shift.checkAccess(by: actor)

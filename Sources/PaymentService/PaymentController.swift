@@ -22,8 +22,7 @@ enum PaymentController {
         try body.finish()
         guard let input else { throw HTTPError.badRequest("The payment could not be read.") }
 
-        defer { KeyHousekeeping.purgeOccasionally(context, requestID: request.requestID) }
-        return try IdempotentRequest(request, scope: "POST /api/payments").run(context.db, required: true) { db in
+        return try IdempotentRequest(request, scope: "POST /api/payments").run(in: context, required: true) { db in
             let ledger = OrderLedger(db: db)
             let order = try ledger.lockOrder(input.orderID)
             try order.checkAcceptsPayment()

@@ -15,7 +15,7 @@ struct PaymentRepository {
     }
 
     func find(_ id: Int, lock: RowLock = .none) throws -> Payment? {
-        try db.queryFirst("SELECT \(unsafeRaw: Payment.columns) FROM payments WHERE id = \(id)\(unsafeRaw: lock.clause)")
+        try db.queryFirst("SELECT \(unsafeRaw: Payment.columns) FROM payments WHERE id = \(id)\(lock)")
             .map(Payment.init(row:))
     }
 

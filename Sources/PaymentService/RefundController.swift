@@ -27,8 +27,7 @@ enum RefundController {
         guard let amount, let reason, let till else { throw HTTPError.badRequest("The refund could not be read.") }
 
         let scope = "POST /api/payments/\(paymentID)/refunds"
-        defer { KeyHousekeeping.purgeOccasionally(context, requestID: request.requestID) }
-        return try IdempotentRequest(request, scope: scope).run(context.db, required: true) { db in
+        return try IdempotentRequest(request, scope: scope).run(in: context, required: true) { db in
             let payments = PaymentRepository(db: db)
             let payment = try payments.require(paymentID, lock: .update)
             let ledger = OrderLedger(db: db)

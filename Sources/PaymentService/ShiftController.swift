@@ -22,7 +22,7 @@ enum ShiftController {
         let till = Till.read(&body)
         try body.finish()
         guard let float, let till else { throw HTTPError.badRequest("The shift could not be read.") }
-        return try IdempotentRequest(request, scope: "POST /api/shifts").run(context.db, required: false) { db in
+        return try IdempotentRequest(request, scope: "POST /api/shifts").run(in: context, required: false) { db in
             let shifts = ShiftRepository(db: db)
             let id = try shifts.open(till: till, openingFloatCents: float, openedBy: actor.staffID)
             return .json(try shiftJSON(try shifts.require(id), db), status: 201)
@@ -64,7 +64,7 @@ enum ShiftController {
         let counted = body.int("counted_cash_cents", range: cashRange)
         try body.finish()
         guard let counted else { throw HTTPError.badRequest("The count could not be read.") }
-        return try IdempotentRequest(request, scope: "POST /api/shifts/\(id)/close").run(context.db, required: false) { db in
+        return try IdempotentRequest(request, scope: "POST /api/shifts/\(id)/close").run(in: context, required: false) { db in
             let shifts = ShiftRepository(db: db)
             let shift = try shifts.require(id, lock: .update)
             try shift.checkAccess(by: actor)

@@ -23,7 +23,7 @@ struct ShiftRepository {
     }
 
     func find(_ id: Int, lock: RowLock = .none) throws -> Shift? {
-        try db.queryFirst("SELECT \(unsafeRaw: Shift.columns) FROM shifts WHERE id = \(id)\(unsafeRaw: lock.clause)")
+        try db.queryFirst("SELECT \(unsafeRaw: Shift.columns) FROM shifts WHERE id = \(id)\(lock)")
             .map(Shift.init(row:))
     }
 

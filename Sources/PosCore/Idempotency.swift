@@ -9,7 +9,8 @@ import MariaDB
 /// 3. A repeat finds the committed row: same fingerprint → the stored response (same status,
 ///    same body, plus `Idempotent-Replayed: true`); another fingerprint → 422.
 /// If the work fails (any error), the whole transaction rolls back and the key stays unused,
-/// so a retry runs the work afresh. Keys are purged after `retentionHours` (≥ 24 h).
+/// so a retry runs the work afresh. Keys are purged after `retentionHours` (≥ 24 h): about one
+/// keyed request in a hundred deletes a batch of expired keys after its own transaction.
 public struct IdempotentRequest {
     public static let retentionHours = 48
     public static let keyLength = 1...255
@@ -33,7 +34,19 @@ public struct IdempotentRequest {
     }
 
     /// Runs `work` once per key: in a transaction with the key row, or replays the stored result.
-    public func run(_ db: Connection, required: Bool, _ work: (Connection) throws -> HTTPResponse) throws -> HTTPResponse {
+    public func run(in context: RequestContext, required: Bool, _ work: (Connection) throws -> HTTPResponse) throws -> HTTPResponse {
+        let response = try run(context.db, required: required, work)
+        if request.header("idempotency-key") != nil, Int.random(in: 0..<100) == 0 {
+            do {
+                try Self.purgeExpired(context.db)
+            } catch {
+                context.logger.warning("purging expired idempotency keys failed: \(error)", requestID: request.requestID)
+            }
+        }
+        return response
+    }
+
+    private func run(_ db: Connection, required: Bool, _ work: (Connection) throws -> HTTPResponse) throws -> HTTPResponse {
         guard let key = try key() else {
             if required { throw HTTPError.badRequest("This request needs an Idempotency-Key header (any unique value, reused on retries).") }
             return try db.transaction(work)
@@ -82,8 +95,8 @@ public struct IdempotentRequest {
         return value.canonical().serialized()
     }
 
-    /// Deletes keys past the retention period, a few at a time (called now and then).
-    public static func purgeExpired(_ db: Connection) throws {
+    /// Deletes keys past the retention period, a few hundred at a time.
+    static func purgeExpired(_ db: Connection) throws {
         try db.execute("DELETE FROM idempotency_keys WHERE created_at < NOW() - INTERVAL \(retentionHours) HOUR LIMIT 500")
     }
 }

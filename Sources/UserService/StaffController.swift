@@ -45,7 +45,7 @@ enum StaffController {
 
         let updated = try context.db.transaction { db -> Staff in
             let repository = StaffRepository(db: db)
-            guard let target = try repository.find(id: id, forUpdate: true) else { throw HTTPError.notFound("No staff member has the id \(id).") }
+            guard let target = try repository.find(id: id, lock: .update) else { throw HTTPError.notFound("No staff member has the id \(id).") }
             if target.id != actor.staffID { try checkMayAssign(target.role, actor: actor) }
             if let role = input.role, role != target.role {
                 try checkMayAssign(role, actor: actor)

@@ -7,9 +7,8 @@ struct StaffRepository {
 
     static let columns = "id, username, display_name, role, active, created_at"
 
-    func find(id: Int, forUpdate: Bool = false) throws -> Staff? {
-        let lock = forUpdate ? " FOR UPDATE" : ""
-        return try db.queryFirst("SELECT \(unsafeRaw: Self.columns) FROM staff WHERE id = \(id)\(unsafeRaw: lock)")
+    func find(id: Int, lock: RowLock = .none) throws -> Staff? {
+        return try db.queryFirst("SELECT \(unsafeRaw: Self.columns) FROM staff WHERE id = \(id)\(lock)")
             .map(Staff.init(row:))
     }
 
