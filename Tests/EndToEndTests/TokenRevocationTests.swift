@@ -2,7 +2,8 @@ import PosCore
 import PosCoreTesting
 import Testing
 
-/// The gateway may cache a token check for up to 2 s; the tests allow 2.5 s.
+/// The gateway caches a token check for at most 1 s; api.md promises revocation within 2 s,
+/// and the tests hold it to that.
 @Suite("Tokens stop working")
 struct TokenRevocationTests {
     let gateway = GatewayClient.shared
@@ -59,14 +60,14 @@ struct TokenRevocationTests {
         #expect(login.status == 200, "\(login)")
     }
 
-    /// Polls `GET /api/auth/me` with `token` for 2.5 s; true once it is refused with 401.
+    /// Polls `GET /api/auth/me` with `token` for 2 s; true once it is refused with 401.
     private func tokenStopsWorking(_ token: String) async throws -> Bool {
         var last: TestResponse?
-        let refused = try await eventually(within: 2.5) {
+        let refused = try await eventually(within: 2.0) {
             last = try await gateway.send("GET", "/api/auth/me", token: token)
             return last?.status == 401
         }
-        if !refused { Issue.record("token still answered after 2.5 s: \(last.map(String.init(describing:)) ?? "-")") }
+        if !refused { Issue.record("token still answered after 2 s: \(last.map(String.init(describing:)) ?? "-")") }
         return refused
     }
 }
