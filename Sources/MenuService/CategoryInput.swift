@@ -11,18 +11,18 @@ struct CategoryInput {
     /// `{name, position?, station?}`.
     static func forCreate(_ body: inout JSONBody) -> CategoryInput {
         var input = CategoryInput()
-        input.name = body.columnString("name", length: Category.nameLength)
+        input.name = body.string("name", length: Category.nameLength)
         input.position = body.int("position", required: false, range: Category.positionRange)
-        input.station = body.nullableColumnString("station", length: Category.stationLength)
+        input.station = body.nullableString("station", length: Category.stationLength)
         return input
     }
 
     /// `{name?, position?, station?}`; only the fields sent change.
     static func forUpdate(_ body: inout JSONBody) -> CategoryInput {
         var input = CategoryInput()
-        input.name = body.columnString("name", required: false, length: Category.nameLength)
+        input.name = body.string("name", required: false, length: Category.nameLength)
         input.position = body.int("position", required: false, range: Category.positionRange)
-        input.station = body.nullableColumnString("station", length: Category.stationLength)
+        input.station = body.nullableString("station", length: Category.stationLength)
         return input
     }
 

@@ -10,8 +10,8 @@ struct NewItem {
     /// exists is checked later, in the transaction that inserts the item.
     static func parse(_ body: inout JSONBody) throws -> NewItem {
         let categoryID = body.int("category_id", range: 1...Int.max)
-        let name = body.columnString("name", length: ItemFields.nameLength)
-        let description = body.columnString("description", required: false, length: ItemFields.descriptionLength)
+        let name = body.string("name", length: ItemFields.nameLength)
+        let description = body.string("description", required: false, length: ItemFields.descriptionLength, rule: .multiline)
         let price = body.int("price_cents", range: ItemFields.priceRange)
         let tax = body.int("tax_rate_bp", range: ItemFields.taxRange)
         let available = body.bool("available", required: false)
@@ -48,8 +48,8 @@ struct ItemPatch {
     static func parse(_ body: inout JSONBody) throws -> ItemPatch {
         var patch = ItemPatch()
         patch.categoryID = body.int("category_id", required: false, range: 1...Int.max)
-        patch.name = body.columnString("name", required: false, length: ItemFields.nameLength)
-        patch.description = body.columnString("description", required: false, length: ItemFields.descriptionLength)
+        patch.name = body.string("name", required: false, length: ItemFields.nameLength)
+        patch.description = body.string("description", required: false, length: ItemFields.descriptionLength, rule: .multiline)
         patch.priceCents = body.int("price_cents", required: false, range: ItemFields.priceRange)
         patch.taxRateBP = body.int("tax_rate_bp", required: false, range: ItemFields.taxRange)
         patch.available = body.bool("available", required: false)

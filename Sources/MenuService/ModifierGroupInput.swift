@@ -56,7 +56,7 @@ struct ModifierGroupInput: Equatable, Sendable {
     /// Rules: 0 ≤ min_select ≤ max_select ≤ 20, max_select ≥ 1, min_select ≤ number of options,
     /// at most 20 options.
     static func parse(_ reader: inout JSONBody) -> ModifierGroupInput? {
-        let name = reader.columnString("name", length: 1...100)
+        let name = reader.string("name", length: 1...100)
         let minSelect = reader.int("min_select", range: 0...maxSelectLimit)
         let maxSelect = reader.int("max_select", range: 1...maxSelectLimit)
         let optionCount = reader.object["options"]?.arrayValue?.count
@@ -65,7 +65,7 @@ struct ModifierGroupInput: Equatable, Sendable {
         if let optionReaders = reader.objects("options", maxCount: maxOptions) {
             optionsValid = optionReaders.count == optionCount
             for var optionReader in optionReaders {
-                let optionName = optionReader.columnString("name", length: 1...100)
+                let optionName = optionReader.string("name", length: 1...100)
                 let delta = optionReader.int("price_delta_cents", range: ModifierOptionInput.deltaRange)
                 if let optionName, let delta {
                     options.append(ModifierOptionInput(name: optionName, priceDeltaCents: delta))

@@ -58,15 +58,19 @@ struct ReceiptFormatter {
     }
 
     /// Left text and right text on one line; the left is cut to leave room for the right.
+    /// Stored text is made printable first: no control character or bidi override from a
+    /// name or a note can start a line of its own or move the figures.
     func columns(_ left: String, _ right: String) -> String {
         if right.isEmpty { return fit(left) }
+        let left = TextRule.printable(left)
         let room = Self.width - right.count - 1
         let cut = left.count > room ? String(left.prefix(max(0, room - 1))) + "…" : left
         return cut + String(repeating: " ", count: max(1, Self.width - cut.count - right.count)) + right
     }
 
     private func fit(_ text: String) -> String {
-        text.count > Self.width ? String(text.prefix(Self.width - 1)) + "…" : text
+        let text = TextRule.printable(text)
+        return text.count > Self.width ? String(text.prefix(Self.width - 1)) + "…" : text
     }
 
     private func centered(_ text: String) -> String {

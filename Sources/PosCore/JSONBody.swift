@@ -46,9 +46,11 @@ public struct JSONBody {
 
     // MARK: - Typed members
 
-    /// A string of `length` characters (after trimming outer whitespace when `trim`).
+    /// A string of `length` characters (after trimming outer whitespace when `trim`) that
+    /// `rule` allows and that fits a `VARCHAR(length.upperBound)` column (see `TextRule`).
     public mutating func string(_ key: String, required: Bool = true, length: ClosedRange<Int>,
-                                trim: Bool = true, allowed: Set<Character>? = nil) -> String? {
+                                rule: TextRule = .singleLine, trim: Bool = true,
+                                allowed: Set<Character>? = nil) -> String? {
         guard let value = object[key], value != .null else {
             if required { fail(key, "is required") }
             return nil
@@ -58,8 +60,8 @@ public struct JSONBody {
             return nil
         }
         if trim { text = text.trimmedWhitespace() }
-        guard length.contains(text.count) else {
-            fail(key, "must be \(length.lowerBound) to \(length.upperBound) characters long")
+        if let problem = rule.problem(with: text, length: length) {
+            fail(key, problem)
             return nil
         }
         if let allowed, !text.allSatisfy({ allowed.contains($0) }) {
@@ -86,11 +88,12 @@ public struct JSONBody {
         return .value(number)
     }
 
-    /// For PATCH: `.absent`, `.null` or a string of `length` characters.
-    public mutating func nullableString(_ key: String, length: ClosedRange<Int>) -> Presence<String> {
+    /// For PATCH: `.absent`, `.null` or a string as `string(_:length:rule:)` reads it.
+    public mutating func nullableString(_ key: String, length: ClosedRange<Int>,
+                                        rule: TextRule = .singleLine) -> Presence<String> {
         guard let value = object[key] else { return .absent }
         if value == .null { return .null }
-        guard let text = string(key, length: length) else { return .invalid }
+        guard let text = string(key, length: length, rule: rule) else { return .invalid }
         return .value(text)
     }
 

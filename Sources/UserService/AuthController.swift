@@ -18,11 +18,20 @@ enum AuthController {
 
     static func login(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         var body = try JSONBody(request)
-        let username = body.string("username", length: 1...Staff.usernameLength.upperBound)?.lowercased()
-        let password = body.string("password", length: 1...Staff.passwordLength.upperBound, trim: false)
+        let typed = body.string("username", length: 1...ServiceEnvironment.maxBodyBytes, rule: .secret)
+        let password = body.string("password", length: 1...Staff.passwordLength.upperBound, rule: .secret, trim: false)
         try body.finish()
-        guard let username, let password else { throw HTTPError.badRequest("username and password are required") }
+        guard let typed, let password else { throw HTTPError.badRequest("username and password are required") }
 
+        // A name no account can have (too long for the column, control characters, …) is an
+        // unknown user: the same 401 after the same decoy hash, and nothing to throttle by.
+        guard let username = Staff.possibleUsername(typed) else {
+            _ = Secrets.verifyPassword(password, against: decoyHash)
+            try AuditLog.record(context.db, actor: nil, type: .loginFailed, entity: "staff", entityID: nil,
+                                detail: ["username": .string(String(typed.prefix(Staff.usernameLength.upperBound)))])
+            context.logger.warning("login failed", requestID: request.requestID, [("username", typed), ("reason", "impossible username")])
+            throw HTTPError.unauthorized("The username or password is wrong.")
+        }
         let throttle = LoginThrottle(db: context.db)
         if let seconds = try throttle.lockedFor(username: username) {
             throw HTTPError.tooManyRequests(retryAfterSeconds: seconds, "Too many failed logins for this username; try again later.")

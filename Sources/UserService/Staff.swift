@@ -32,4 +32,12 @@ struct Staff: JSONRepresentable {
     static let usernameLength = 3...64
     static let passwordLength = 8...256
     static let displayNameLength = 1...100
+
+    /// The lower-cased form of a typed login name, or nil when no account could have it.
+    static func possibleUsername(_ typed: String) -> String? {
+        let name = typed.lowercased()
+        guard TextRule.singleLine.problem(with: name, length: usernameLength) == nil,
+              name.allSatisfy({ usernameCharacters.contains($0) }) else { return nil }
+        return name
+    }
 }

@@ -13,7 +13,7 @@ struct StaffInput {
         input.username = body.string("username", length: Staff.usernameLength, allowed: Staff.usernameCharacters)
         input.displayName = body.string("display_name", length: Staff.displayNameLength)
         input.role = role(&body, required: true)
-        input.password = body.string("password", length: Staff.passwordLength, trim: false)
+        input.password = body.string("password", length: Staff.passwordLength, rule: .secret, trim: false)
         return input
     }
 
@@ -22,7 +22,7 @@ struct StaffInput {
         input.displayName = body.string("display_name", required: false, length: Staff.displayNameLength)
         input.role = role(&body, required: false)
         input.active = body.bool("active", required: false)
-        input.password = body.string("password", required: false, length: Staff.passwordLength, trim: false)
+        input.password = body.string("password", required: false, length: Staff.passwordLength, rule: .secret, trim: false)
         return input
     }
 

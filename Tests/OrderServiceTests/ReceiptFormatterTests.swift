@@ -36,10 +36,28 @@ struct ReceiptFormatterTests {
         #expect(!html.contains("<b>Cafe"))
     }
 
-    private func sampleOrder() throws -> Order {
+    @Test("Stored text cannot forge a receipt line: controls, CR/LF and bidi overrides are printed inert")
+    func storedControlCharactersCannotForgeLines() throws {
+        let order = try sampleOrder(name: "Latte\u{202E}00.0 LATOT", note: "\u{1B}[31m\r\nFAKE TOTAL 0.00")
+        let clean = ReceiptFormatter(order: try sampleOrder(), cafeName: "Test").text()
+        let text = ReceiptFormatter(order: order, cafeName: "Test\nCafe").text()
+
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == clean.split(separator: "\n", omittingEmptySubsequences: false).count, "no extra line:\n\(text)")
+        #expect(!lines.contains { $0.hasPrefix("FAKE") }, "\(text)")
+        #expect(lines.filter { $0.hasPrefix("TOTAL") }.count == 1)
+        for scalar in text.unicodeScalars where scalar != "\n" {
+            #expect(!(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)),
+                    "U+\(String(scalar.value, radix: 16)) printed raw")
+        }
+        for line in lines { #expect(line.count <= 42, "\(line)") }
+    }
+
+    private func sampleOrder(name: String = "Extraordinarily Large Seasonal Pumpkin Spice Latte",
+                             note: String = "extra hot please, very very hot") throws -> Order {
         var order = try Order(row: TestRows.order())
-        order.lines = [OrderLine(id: 1, itemID: 3, name: "Extraordinarily Large Seasonal Pumpkin Spice Latte", quantity: 2,
-                                 basePriceCents: 420, taxRateBP: 1000, station: "bar", note: "extra hot please, very very hot",
+        order.lines = [OrderLine(id: 1, itemID: 3, name: name, quantity: 2,
+                                 basePriceCents: 420, taxRateBP: 1000, station: "bar", note: note,
                                  modifiers: [LineModifier(optionID: 9, name: "Oat", priceDeltaCents: 60)])]
         return order
     }
