@@ -54,9 +54,15 @@ public struct IdempotentRequest {
         let fingerprint = Secrets.sha256(scope + "\n" + String(decoding: canonicalBody(), as: UTF8.self))
         do {
             return try db.transaction { db in
-                try db.execute("""
-                    INSERT INTO idempotency_keys (scope, idem_key, fingerprint) VALUES (\(scope), \(key), \(fingerprint))
-                    """)
+                // Only this INSERT's duplicate means "key already used": the same error from
+                // the work (a unique number taken, say) is the work's own failure, not a replay.
+                do {
+                    try db.execute("""
+                        INSERT INTO idempotency_keys (scope, idem_key, fingerprint) VALUES (\(scope), \(key), \(fingerprint))
+                        """)
+                } catch let error as DatabaseError where error.isDuplicateEntry {
+                    throw KeyAlreadyUsed()
+                }
                 let response = try work(db)
                 try db.execute("""
                     UPDATE idempotency_keys SET status_code = \(response.status), content_type = \(response.header("content-type")),
@@ -65,10 +71,13 @@ public struct IdempotentRequest {
                     """)
                 return response
             }
-        } catch let error as DatabaseError where error.isDuplicateEntry {
+        } catch is KeyAlreadyUsed {
             return try replay(db, key: key, fingerprint: fingerprint)
         }
     }
+
+    /// The key row exists (committed by an earlier request, or by a concurrent one we waited for).
+    private struct KeyAlreadyUsed: Error {}
 
     private func replay(_ db: Connection, key: String, fingerprint: [UInt8]) throws -> HTTPResponse {
         guard let row = try db.queryFirst("""
