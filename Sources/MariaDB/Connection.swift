@@ -96,11 +96,15 @@ public final class Connection {
             throw DatabaseError(function: "mysql_init", code: 2008, message: "out of memory")
         }
         self.handle = handle
-        mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
-        var timeout: UInt32 = 5
-        mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
-        mysql_options(handle, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'")
         let c = configuration
+        mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        var connectTimeout = UInt32(c.connectTimeoutSeconds)
+        mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
+        var ioTimeout = UInt32(c.ioTimeoutSeconds)
+        mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &ioTimeout)
+        mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &ioTimeout)
+        mysql_options(handle, MYSQL_INIT_COMMAND,
+                      "SET time_zone = '+00:00', innodb_lock_wait_timeout = \(c.lockWaitSeconds)")
         let connected = mysql_real_connect(handle, c.socket == nil ? c.host : nil, c.user, c.password,
                                            c.database, UInt32(c.port), c.socket, 0)
         if connected == nil {

@@ -62,8 +62,11 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
         error.headers = [("Retry-After", String(retryAfterSeconds))]
         return error
     }
+    /// 503 with `Retry-After: 1`: what is missing (the database) is expected back shortly.
     public static func serviceUnavailable(_ detail: String) -> HTTPError {
-        HTTPError(status: 503, slug: "service-unavailable", title: "Service unavailable", detail: detail)
+        var problem = HTTPError(status: 503, slug: "service-unavailable", title: "Service unavailable", detail: detail)
+        problem.headers = [("Retry-After", "1")]
+        return problem
     }
 
     /// The problem+json document.

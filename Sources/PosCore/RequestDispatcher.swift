@@ -19,6 +19,11 @@ final class RequestDispatcher {
         if response.header("Cache-Control") == nil {
             response.headers.append(("Cache-Control", "no-store"))
         }
+        // The id nginx logs (access.log `id=`) and the service's log lines carry, so a
+        // client's report of one failed request leads to its log lines.
+        if !request.requestID.isEmpty {
+            response.headers.append(("X-Request-Id", request.requestID))
+        }
         if request.method == "HEAD" {
             return FastCGIResponse(status: response.status, headers: response.headers, body: [], announcedLength: response.body.count)
         }
@@ -47,12 +52,10 @@ final class RequestDispatcher {
         if let error = error as? HTTPError { return error }
         if let error = error as? DatabaseError, error.isServerUnavailable || error.isDeadlock
             || error.code == DatabaseError.commitOutcomeUnknown {
-            var problem = HTTPError.serviceUnavailable(
+            return HTTPError.serviceUnavailable(
                 error.code == DatabaseError.commitOutcomeUnknown
                     ? "The database connection broke while saving; check the result before retrying (or retry with the same Idempotency-Key)."
                     : "The database is unavailable; try again shortly.")
-            problem.headers = [("Retry-After", "1")]
-            return problem
         }
         return HTTPError(status: 500, slug: "internal-error", title: "Internal server error",
                          detail: "Something went wrong on our side; it has been logged.")
