@@ -14,8 +14,11 @@ public struct WorkerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// How long in-flight requests may take to finish after SIGTERM.
     public var drainSeconds: Double
+    public var log: PoolLogSink
 
-    public init(listenFD: Int32, threads: Int, maxBodyBytes: Int, drainSeconds: Double) {
+    public init(listenFD: Int32, threads: Int, maxBodyBytes: Int, drainSeconds: Double,
+                log: @escaping PoolLogSink = standardErrorPoolLog) {
+        self.log = log
         self.listenFD = listenFD
         self.threads = threads
         self.maxBodyBytes = maxBodyBytes
@@ -38,7 +41,7 @@ public enum FastCGIWorker {
         var blocked = signalSet([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGPIPE])
         pthread_sigmask(SIG_BLOCK, &blocked, nil)
         guard FCGX_Init() == 0 else {
-            logLine("FCGX_Init failed")
+            configuration.log(.error, "FCGX_Init failed")
             exit(1)
         }
         let manager = getppid()
@@ -50,11 +53,11 @@ public enum FastCGIWorker {
         let stopSignals = signalSet([SIGTERM, SIGINT])
         while true {
             if let signal = waitForSignal(stopSignals, timeoutMillis: 1000) {
-                logLine("worker draining after signal \(signal)")
+                configuration.log(.info, "worker draining after signal \(signal)")
                 break
             }
             if getppid() != manager {
-                logLine("worker's manager is gone; draining")
+                configuration.log(.warning, "worker's manager is gone; draining")
                 break
             }
             if state.fatalError.load(ordering: .relaxed) { exit(1) }
@@ -79,7 +82,7 @@ public enum FastCGIWorker {
             }
             usleep(50_000)
         }
-        logLine("worker drain deadline passed with \(state.inFlight.load(ordering: .relaxed)) in flight")
+        state.configuration.log(.warning, "worker drain deadline passed with \(state.inFlight.load(ordering: .relaxed)) in flight")
     }
 }
 
@@ -101,7 +104,7 @@ private func startThread(_ state: WorkerState) {
     var thread = pthread_t()
     let result = pthread_create(&thread, nil, acceptThreadMain, context)
     if result != 0 {
-        logLine("pthread_create failed: \(result)")
+        state.configuration.log(.error, "pthread_create failed: \(result)")
         exit(1)
     }
     pthread_detach(thread)
@@ -115,7 +118,7 @@ private func acceptThreadMain(_ context: UnsafeMutableRawPointer?) -> UnsafeMuta
     do {
         handler = try state.makeHandler()
     } catch {
-        logLine("worker thread could not start: \(error)")
+        state.configuration.log(.error, "worker thread could not start: \(error)")
         state.fatalError.store(true, ordering: .relaxed)
         return nil
     }
@@ -129,7 +132,7 @@ private func acceptThreadMain(_ context: UnsafeMutableRawPointer?) -> UnsafeMuta
         FCGX_Finish_r(&request)
         state.inFlight.subtract(1, ordering: .acquiringAndReleasing)
     }
-    logLine("FCGX_Accept_r stopped accepting")
+    state.configuration.log(.error, "FCGX_Accept_r stopped accepting")
     state.fatalError.store(true, ordering: .relaxed)
     return nil
 }

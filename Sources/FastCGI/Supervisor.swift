@@ -6,10 +6,11 @@ import Glibc
 struct Supervisor {
     let configuration: PoolConfiguration
     let listenFD: Int32
-    /// Live workers: pid → when it was started (monotonic seconds).
-    private var workers: [pid_t: Double] = [:]
+    /// Live workers: pid → its slot (1…N, kept by its replacement) and when it started
+    /// (monotonic seconds).
+    private var workers: [pid_t: (slot: Int, started: Double)] = [:]
     /// Respawns waiting because their predecessor died young (crash loop guard).
-    private var delayedRespawns: [Double] = []
+    private var delayedRespawns: [(due: Double, slot: Int)] = []
 
     init(configuration: PoolConfiguration, listenFD: Int32) {
         self.configuration = configuration
@@ -17,12 +18,12 @@ struct Supervisor {
     }
 
     mutating func superviseUntilStopped() {
-        for _ in 0..<max(1, configuration.workers) { spawnWorker() }
+        for slot in 1...max(1, configuration.workers) { spawnWorker(slot: slot) }
         let watched = signalSet([SIGTERM, SIGINT, SIGCHLD])
         while true {
             let signal = waitForSignal(watched, timeoutMillis: 100)
             if signal == SIGTERM || signal == SIGINT {
-                logLine("manager received signal \(signal!); draining \(workers.count) workers")
+                configuration.log(.info, "manager received signal \(signal!); draining \(workers.count) workers")
                 drain()
                 return
             }
@@ -36,27 +37,27 @@ struct Supervisor {
             var status: Int32 = 0
             let pid = waitpid(-1, &status, WNOHANG)
             if pid <= 0 { return }
-            guard let started = workers.removeValue(forKey: pid) else { continue }
+            guard let (slot, started) = workers.removeValue(forKey: pid) else { continue }
             let lived = monotonicSeconds() - started
-            logLine("worker \(pid) exited (\(describe(status))) after \(Int(lived * 1000)) ms; respawning")
+            configuration.log(.warning, "worker \(pid) exited (\(describe(status))) after \(Int(lived * 1000)) ms; respawning")
             // A worker that dies at once (bad config, database down) is restarted after 0.5 s
             // so a crash loop cannot eat the CPU; any other death is replaced immediately.
             if lived < 1.0 {
-                delayedRespawns.append(monotonicSeconds() + 0.5)
+                delayedRespawns.append((monotonicSeconds() + 0.5, slot))
             } else {
-                spawnWorker()
+                spawnWorker(slot: slot)
             }
         }
     }
 
     private mutating func spawnDelayed() {
         let now = monotonicSeconds()
-        let due = delayedRespawns.filter { $0 <= now }
-        delayedRespawns.removeAll { $0 <= now }
-        for _ in due { spawnWorker() }
+        let due = delayedRespawns.filter { $0.due <= now }
+        delayedRespawns.removeAll { $0.due <= now }
+        for respawn in due { spawnWorker(slot: respawn.slot) }
     }
 
-    private mutating func spawnWorker() {
+    private mutating func spawnWorker(slot: Int) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -71,7 +72,8 @@ struct Supervisor {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let arguments = ["pos-worker"] + configuration.workerArguments
+        // argv[0] and the slot make `ps` show "pos-order: worker 2"; the worker reads only argv[1...].
+        let arguments = ["\(configuration.processTitle):"] + configuration.workerArguments + [String(slot)]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var environment = currentEnvironment().filter { !$0.hasPrefix("\(listenFDEnvironmentKey)=") }
@@ -82,12 +84,12 @@ struct Supervisor {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, &argv, &envp)
         if result != 0 {
-            logLine("posix_spawn failed: \(String(cString: strerror(result))); retrying shortly")
-            delayedRespawns.append(monotonicSeconds() + 0.5)
+            configuration.log(.error, "posix_spawn failed: \(String(cString: strerror(result))); retrying shortly")
+            delayedRespawns.append((monotonicSeconds() + 0.5, slot))
             return
         }
-        workers[pid] = monotonicSeconds()
-        logLine("worker \(pid) started")
+        workers[pid] = (slot, monotonicSeconds())
+        configuration.log(.info, "worker \(slot) started as pid \(pid)")
     }
 
     /// Removes the socket path (nginx's new connects fail fast instead of queueing), asks
@@ -101,13 +103,13 @@ struct Supervisor {
             let pid = waitpid(-1, &status, WNOHANG)
             if pid > 0 {
                 workers.removeValue(forKey: pid)
-                logLine("worker \(pid) finished (\(describe(status)))")
+                configuration.log(.info, "worker \(pid) finished (\(describe(status)))")
             } else {
                 usleep(20_000)
             }
         }
         for pid in workers.keys {
-            logLine("worker \(pid) still busy after the drain deadline; killing it")
+            configuration.log(.warning, "worker \(pid) still busy after the drain deadline; killing it")
             kill(pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)

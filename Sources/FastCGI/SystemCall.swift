@@ -47,8 +47,18 @@ func monotonicSeconds() -> Double {
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
-func logLine(_ message: String) {
+/// How bad a pool event is.
+public enum PoolLogLevel: String, Sendable {
+    case info, warning, error
+}
+
+/// Where a pool's own events go (worker started, exited, draining). A service passes its
+/// logger, so these lines have the same structured format as its request logs.
+public typealias PoolLogSink = @Sendable (PoolLogLevel, String) -> Void
+
+/// The sink for programs that pass none: one plain line per event on standard error.
+public let standardErrorPoolLog: PoolLogSink = { level, message in
     // One write(2) per line so lines from threads and processes do not interleave.
-    let line = Array("[\(getpid())] \(message)\n".utf8)
+    let line = Array("[\(getpid())] \(level.rawValue) \(message)\n".utf8)
     _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }

@@ -16,9 +16,15 @@ public struct PoolConfiguration: Sendable {
     public var drainSeconds: Double
     /// Arguments a worker is started with (the manager's own executable is re-run).
     public var workerArguments: [String]
+    /// What `ps` shows for a worker: `"\(processTitle): worker 2"` (argv[0] and the slot).
+    public var processTitle: String
+    public var log: PoolLogSink
 
     public init(socketPath: String, socketGroup: String?, workers: Int, pidFile: String?,
-                drainSeconds: Double, workerArguments: [String]) {
+                drainSeconds: Double, workerArguments: [String], processTitle: String,
+                log: @escaping PoolLogSink = standardErrorPoolLog) {
+        self.processTitle = processTitle
+        self.log = log
         self.socketPath = socketPath
         self.socketGroup = socketGroup
         self.workers = workers
@@ -46,10 +52,10 @@ public enum WorkerPool {
             var supervisor = Supervisor(configuration: configuration, listenFD: listenFD)
             supervisor.superviseUntilStopped()
             if let pidFile = configuration.pidFile { unlink(pidFile) }
-            logLine("pool for \(configuration.socketPath) stopped")
+            configuration.log(.info, "pool for \(configuration.socketPath) stopped")
             exit(0)
         } catch {
-            logLine("pool could not start: \(error)")
+            configuration.log(.error, "pool could not start: \(error)")
             exit(1)
         }
     }

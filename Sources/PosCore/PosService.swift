@@ -40,7 +40,8 @@ public enum ServiceMain {
             WorkerPool.run(PoolConfiguration(
                 socketPath: environment.socketPath, socketGroup: environment.socketGroup,
                 workers: environment.workers, pidFile: environment.pidFile,
-                drainSeconds: environment.drainSeconds, workerArguments: ["worker"]))
+                drainSeconds: environment.drainSeconds, workerArguments: ["worker"],
+                processTitle: "pos-\(Service.name)", log: logger.poolSink))
         case "worker":
             runWorker(Service.self, environment: environment, logger: logger)
         default:
@@ -64,7 +65,7 @@ public enum ServiceMain {
         MariaDBLibrary.initialise()
         let configuration = WorkerConfiguration(listenFD: listenFD, threads: environment.threads,
                                                 maxBodyBytes: ServiceEnvironment.maxBodyBytes,
-                                                drainSeconds: environment.drainSeconds)
+                                                drainSeconds: environment.drainSeconds, log: logger.poolSink)
         FastCGIWorker.run(configuration) {
             // A worker must come up while the database is down, or the pool would crash-loop and
             // nginx would answer 502 instead of the services' 503 until it is back.

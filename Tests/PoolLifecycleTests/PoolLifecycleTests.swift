@@ -17,6 +17,7 @@ struct PoolLifecycleTests {
         let manager = try pool.managerPID()
         let before = pool.workers(of: manager)
         let victim = try #require(before.min(), "the \(pool.name) manager (pid \(manager)) has workers")
+        let victimTitle = Proc.commandLine(victim)
 
         #expect(kill(victim, SIGKILL) == 0)
 
@@ -26,12 +27,24 @@ struct PoolLifecycleTests {
         }
         #expect(replaced, "workers before \(before.sorted()), now \(pool.workers(of: manager).sorted())")
         #expect(try pool.managerPID() == manager, "the manager itself kept running")
+        let titles = pool.workers(of: manager).subtracting(before).map(Proc.commandLine)
+        #expect(titles == [victimTitle], "the replacement takes the dead worker's slot")
 
         var statuses: [Int] = []
         for _ in 0..<50 {
             statuses.append(try await gateway.send("GET", "/api/menu").status)
         }
         #expect(statuses.allSatisfy { $0 == 200 }, "GET /api/menu statuses after the respawn: \(statuses)")
+    }
+
+    @Test("ps tells the pools apart: each worker is \"pos-<service>: worker N\", N = 1…workers",
+          arguments: ["user", "menu", "order", "payment"])
+    func workersAreNamedAfterTheirPool(service: String) throws {
+        let pool = ServicePool(name: service)
+        let titles = pool.workers(of: try pool.managerPID()).map(Proc.commandLine).sorted()
+
+        #expect(!titles.isEmpty)
+        #expect(titles == (1...max(1, titles.count)).map { "pos-\(service): worker \($0)" }, "\(titles)")
     }
 
     @Test("SIGTERM lets in-flight requests finish, then the pool exits and cleans up")

@@ -56,6 +56,11 @@ enum Proc {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The command line as `ps` shows it: arguments joined by spaces.
+    static func commandLine(_ pid: pid_t) -> String {
+        (read("/proc/\(pid)/cmdline") ?? "").split(separator: "\0").joined(separator: " ")
+    }
+
     /// The process state letter from /proc/PID/stat (R, S, Z, …); nil when there is no such process.
     static func state(_ pid: pid_t) -> Character? {
         guard let stat = read("/proc/\(pid)/stat"), let end = stat.lastIndex(of: ")") else { return nil }

@@ -1,0 +1,45 @@
+import Foundation
+import PosCore
+import PosCoreTesting
+import Testing
+
+/// Service logs are JSON lines: what a client sends is escaped, never a line of its own.
+@Suite("Logs cannot be forged")
+struct LogInjectionTests {
+    let gateway = GatewayClient.shared
+    var logDirectory: String { TestEnvironment.varDirectory + "/log" }
+
+    private func logLines(of file: String) throws -> [Substring] {
+        let text = try String(contentsOfFile: "\(logDirectory)/\(file)", encoding: .utf8)
+        return text.split(separator: "\n")
+    }
+
+    @Test("A username with a newline and a NUL is logged as one escaped JSON line with nginx's request id")
+    func forgedLoginName() async throws {
+        let fake = #"{"time":"2026-01-01T00:00:00Z","level":"error","service":"user","message":"FAKE admin login"}"#
+        let username = "nobody\n\(fake)\u{0}\r-end"
+        let response = try await StaffFixtures.login(username: username, password: "wrong password here")
+        #expect(response.status == 401, "\(response)")
+        let requestID = try #require(response.header("X-Request-Id"), "the service names the request")
+
+        let logged = await eventually(within: 3) {
+            ((try? logLines(of: "user.log")) ?? []).contains { $0.contains(requestID) }
+        }
+        #expect(logged)
+        let lines = try logLines(of: "user.log")
+        for line in lines.suffix(200) {
+            let entry = try #require(try? JSONParser.parse(Array(line.utf8)), "not a JSON line: \(line)")
+            #expect(entry["time"] != nil && entry["level"] != nil && entry["service"] == "user", "\(line)")
+            #expect(entry["message"] != "FAKE admin login", "a forged line: \(line)")
+        }
+        let ours = lines.compactMap { try? JSONParser.parse(Array($0.utf8)) }.filter { $0["request_id"] == .string(requestID) }
+        #expect(ours.count == 1, "\(ours)")
+        #expect(ours.first?["username"] == .string(username), "the name is kept exactly, escaped")
+
+        // nginx logs the same id for the request (its access log is flushed each second).
+        let inAccessLog = await eventually(within: 3) {
+            ((try? logLines(of: "access.log")) ?? []).contains { $0.contains("id=\(requestID)") }
+        }
+        #expect(inAccessLog, "access.log names request \(requestID)")
+    }
+}
