@@ -36,4 +36,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The server cannot be reached at all or the connection broke: the request may succeed
     /// later (2002/2003 cannot connect, 2006/2013 lost, 2055 lost during a read).
     public var isServerUnavailable: Bool { [2002, 2003, 2006, 2013, 2055].contains(code) }
+    /// The server is out of disk space (1021) or a table could not grow (1114, "table is full"):
+    /// the statement was refused whole, and writes work again once space returns.
+    public var isOutOfSpace: Bool { code == 1021 || code == 1114 }
 }

@@ -46,18 +46,23 @@ final class RequestDispatcher {
     }
 
     /// What a client is told about an error: an `HTTPError` as it is; the database out of reach,
-    /// a deadlock that outlived its retries or a COMMIT of unknown outcome as 503 with
-    /// Retry-After; anything else as a bare 500 (the details go only to the log).
+    /// out of disk space, a deadlock that outlived its retries or a COMMIT of unknown outcome as
+    /// 503 with Retry-After; anything else as a bare 500 (the details go only to the log).
     static func problem(for error: Error) -> HTTPError {
         if let error = error as? HTTPError { return error }
-        if let error = error as? DatabaseError, error.isServerUnavailable || error.isDeadlock
-            || error.code == DatabaseError.commitOutcomeUnknown {
-            return HTTPError.serviceUnavailable(
-                error.code == DatabaseError.commitOutcomeUnknown
-                    ? "The database connection broke while saving; check the result before retrying (or retry with the same Idempotency-Key)."
-                    : "The database is unavailable; try again shortly.")
+        guard let error = error as? DatabaseError else { return internalError }
+        if error.code == DatabaseError.commitOutcomeUnknown {
+            return .serviceUnavailable("The database connection broke while saving; check the result before retrying (or retry with the same Idempotency-Key).")
         }
-        return HTTPError(status: 500, slug: "internal-error", title: "Internal server error",
-                         detail: "Something went wrong on our side; it has been logged.")
+        if error.isOutOfSpace {
+            return .serviceUnavailable("The database is out of disk space; nothing was saved. Try again once space is freed.")
+        }
+        if error.isServerUnavailable || error.isDeadlock {
+            return .serviceUnavailable("The database is unavailable; try again shortly.")
+        }
+        return internalError
     }
+
+    private static let internalError = HTTPError(status: 500, slug: "internal-error", title: "Internal server error",
+                                                 detail: "Something went wrong on our side; it has been logged.")
 }
