@@ -24,8 +24,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SCRIPT_NAME=${0##*/}
 
 # Debian packages the stack needs at run time and to build.
-PACKAGES=(nginx mariadb-server mariadb-client libmariadb-dev libfcgi-dev libfcgi-bin
-    libsodium-dev pkg-config curl wrk)
+PACKAGES=(nginx libnginx-mod-http-js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
+    libfcgi-bin libsodium-dev pkg-config curl wrk)
 # One MariaDB account per service, including services of later issues (sql/grants.sql names them).
 DB_ACCOUNTS=(pos_user pos_menu pos_order pos_payment pos_guest pos_report)
 STAFF_SEED=(manager cashier barista)
