@@ -16,6 +16,8 @@
 #   POS_SKIP_BUILD (unset)     1: do not run swift build (binaries already in POS_BIN_DIR)
 #   POS_ENABLE_TEST_HOOKS      passed to the services (1 enables test-only behaviour)
 #   POS_API_RATE (20000r/s), POS_LOGIN_RATE (2r/s)  nginx limit_req rates per client address
+#   POS_CLIENT_TIMEOUT_SECONDS (10)  nginx cuts off a client that stalls mid-request this long
+#   POS_CONN_LIMIT (256)       nginx limit_conn: requests in progress per client address
 #   POS_ADMIN_PASSWORD         admin's password on first seeding (else generated and saved)
 
 set -euo pipefail
@@ -24,8 +26,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SCRIPT_NAME=${0##*/}
 
 # Debian packages the stack needs at run time and to build.
-PACKAGES=(nginx mariadb-server mariadb-client libmariadb-dev libfcgi-dev libfcgi-bin
-    libsodium-dev pkg-config curl wrk)
+PACKAGES=(nginx libnginx-mod-http-js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
+    libfcgi-bin libsodium-dev pkg-config curl wrk)
 # One MariaDB account per service, including services of later issues (sql/grants.sql names them).
 DB_ACCOUNTS=(pos_user pos_menu pos_order pos_payment pos_guest pos_report)
 STAFF_SEED=(manager cashier barista)
@@ -38,7 +40,7 @@ die() { log "error: $*"; exit 1; }
 VAR=$(realpath -m -- "${POS_VAR_DIR:-$ROOT/var/up}")
 STACK_ENV=$VAR/stack.env
 STACK_SETTINGS=(POS_PORT POS_DB_PORT POS_DB_NAME POS_BUILD_CONFIG POS_BIN_DIR
-    POS_ENABLE_TEST_HOOKS POS_API_RATE POS_LOGIN_RATE)
+    POS_ENABLE_TEST_HOOKS POS_API_RATE POS_LOGIN_RATE POS_CLIENT_TIMEOUT_SECONDS POS_CONN_LIMIT)
 
 # Reads $VAR/stack.env: each non-empty KEY=VALUE it holds is exported unless the variable is
 # set in the environment (even empty).
@@ -72,6 +74,10 @@ export POS_DB_NAME=${POS_DB_NAME:-cafe_pos}
 export POS_BUILD_CONFIG=${POS_BUILD_CONFIG:-release}
 export POS_API_RATE=${POS_API_RATE:-20000r/s}
 export POS_LOGIN_RATE=${POS_LOGIN_RATE:-2r/s}
+export POS_CLIENT_TIMEOUT_SECONDS=${POS_CLIENT_TIMEOUT_SECONDS:-10}
+export POS_CONN_LIMIT=${POS_CONN_LIMIT:-256}
+[[ $POS_CLIENT_TIMEOUT_SECONDS =~ ^[1-9][0-9]*$ ]] || die "POS_CLIENT_TIMEOUT_SECONDS must be a whole number of seconds"
+[[ $POS_CONN_LIMIT =~ ^[1-9][0-9]*$ ]] || die "POS_CONN_LIMIT must be a whole number"
 BIN_DIR=${POS_BIN_DIR:-$ROOT/.build/$POS_BUILD_CONFIG}
 
 RUN_DIR=$VAR/run
@@ -497,6 +503,8 @@ nginx_render() {
             -e "s|@PORT@|$(sed_escape "$POS_PORT")|g" \
             -e "s|@API_RATE@|$(sed_escape "$POS_API_RATE")|g" \
             -e "s|@LOGIN_RATE@|$(sed_escape "$POS_LOGIN_RATE")|g" \
+            -e "s|@CLIENT_TIMEOUT@|${POS_CLIENT_TIMEOUT_SECONDS}s|g" \
+            -e "s|@CONN_LIMIT@|$POS_CONN_LIMIT|g" \
             "$template" >"$target"
     done
     if grep -rn '@[A-Z_]*@' "$NGINX_DIR"/*.conf "$NGINX_DIR"/api.d/ >&2; then
