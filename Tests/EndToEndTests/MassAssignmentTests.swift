@@ -144,6 +144,45 @@ struct MassAssignmentTests {
         }
     }
 
+    @Test("A new item or category takes neither the id nor the version it is sent")
+    func menuCreate() async throws {
+        let manager = try await StaffFixtures.shared(.manager)
+        let firstItem = try await gateway.send("GET", "/api/menu/items/1")
+
+        let item = try await gateway.send("POST", "/api/menu/items", json: [
+            "category_id": .int(try await MatrixFixtures.itemCategory.value()), "name": .string(MenuFixtures.uniqueName("Mass")),
+            "price_cents": 300, "tax_rate_bp": 1000, "id": 1, "version": 50,
+        ], token: manager.token)
+        let category = try await gateway.send("POST", "/api/menu/categories", json: [
+            "name": .string(MenuFixtures.uniqueName("Mass")), "id": 1, "version": 50,
+        ], token: manager.token)
+
+        #expect(item.status == 201 || item.status == 422, "\(item)")
+        #expect(category.status == 201 || category.status == 422, "\(category)")
+        if item.status == 201 {
+            let stored = try #require(try await MatrixFixtures.read("/api/menu/items/\(try MenuFixtures.id(of: item))"))
+            #expect(stored["id"] != 1)
+            #expect(stored["version"] != 50)
+        }
+        if category.status == 201 { #expect(category.json?["id"] != 1) }
+        let firstItemAfter = try await gateway.send("GET", "/api/menu/items/1")
+        #expect(firstItemAfter.status == firstItem.status)
+        #expect(firstItemAfter.json?["name"] == firstItem.json?["name"], "item 1 is untouched")
+    }
+
+    @Test("A state change with a made-up order version is a conflict and the order stays as it was")
+    func orderVersion() async throws {
+        let cashier = try await StaffFixtures.shared(.cashier)
+        let order = try await MatrixFixtures.openOrder()
+        let before = try #require(try await MatrixFixtures.read("/api/orders/\(order.id)"))
+        let version = try #require(before["version"]?.intValue)
+
+        let response = try await OrderFixtures.post(order.id, "submit", json: ["version": .int(version + 5)], token: cashier.token)
+
+        #expect(response.status == 409, "\(response)")
+        #expect(try await MatrixFixtures.read("/api/orders/\(order.id)") == before)
+    }
+
     @Test("A payment's status, change, refunds, shift and author come from the server")
     func paymentCreate() async throws {
         let cashier = try await StaffFixtures.shared(.cashier)
