@@ -34,6 +34,9 @@ extension Endpoint {
         Endpoint("PATCH /api/staff/{id}", "a barista's name", .managers, 200) { _ in
             try await editAccount(try await F.account(.barista), ["display_name": "Renamed by the matrix"])
         },
+        Endpoint("PATCH /api/staff/{id}", "a cashier's password", .managers, 200) { _ in
+            try await editAccount(try await F.account(.cashier), ["password": "a new long password"])
+        },
         Endpoint("PATCH /api/staff/{id}", "a manager's name", .admins, 200) { _ in
             try await editAccount(try await F.account(.manager), ["display_name": "Renamed by the matrix"])
         },
@@ -78,6 +81,10 @@ extension Endpoint {
         Endpoint("PATCH /api/menu/items/{id}", "only `available`", .kitchenStaff, 200) { _ in
             let id = try await F.item()
             return MatrixRequest(method: "PATCH", path: "/api/menu/items/\(id)", json: ["available": false], observe: F.observeItem(id))
+        },
+        Endpoint("PATCH /api/menu/items/{id}", "its stock", .managers, 200) { _ in
+            let id = try await F.item()
+            return MatrixRequest(method: "PATCH", path: "/api/menu/items/\(id)", json: ["stock": 0], observe: F.observeItem(id))
         },
         Endpoint("DELETE /api/menu/items/{id}", .managers, 204) { _ in
             let id = try await F.item()

@@ -59,6 +59,8 @@ struct SecretLeakTests {
         #expect(files.contains { $0.lastPathComponent == "access.log" }, "the gateway logs here: \(files)")
         let tokens = LeakWatch.shared.knownTokens
         #expect(tokens.contains(flow.token))
+        let storedSecrets = try Self.storedSecrets()
+        #expect(storedSecrets.count >= 7, "admin's and every database account's password")
         for file in files {
             let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
             let holdsHash = text.contains(LeakWatch.passwordHashMarker), holdsPassword = text.contains(flow.password)
@@ -66,6 +68,8 @@ struct SecretLeakTests {
             #expect(!holdsPassword, "\(file.path) holds a password")
             let leaked = tokens.filter { text.contains($0) }
             #expect(leaked.isEmpty, "\(file.path) holds \(leaked.count) bearer token(s)")
+            let written = storedSecrets.filter { text.contains($0.value) }.map(\.key)
+            #expect(written.isEmpty, "\(file.path) holds the secret of \(written)")
         }
     }
 
@@ -81,6 +85,17 @@ struct SecretLeakTests {
         for account in ["pos_user", "pos_menu", "pos_order", "pos_payment", "pos_guest", "pos_report"] {
             #expect(names.contains("db-\(account)"), "no password file for \(account)")
         }
+    }
+
+    /// The passwords scripts/up keeps in `$POS_VAR_DIR/secrets`: admin's and the database accounts', by file name.
+    static func storedSecrets() throws -> [String: String] {
+        let folder = TestEnvironment.varDirectory + "/secrets"
+        var secrets: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name == "admin-password" || name.hasPrefix("db-") {
+            let value = try String(contentsOfFile: folder + "/" + name, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.count >= 8 { secrets[name] = value }
+        }
+        return secrets
     }
 
     static func mode(_ path: String) throws -> Int {
