@@ -12,6 +12,7 @@ struct PermissionMatrixTests {
         let request = try await endpoint.request(caller)
         let expected = endpoint.access.expectedStatus(for: caller, success: endpoint.success)
         let before = try await request.observe?()
+        if request.observe != nil { #expect(before != nil, "the fixture of \(endpoint.testDescription) can be read") }
         var token = try await caller.token()
         if let own = request.ownSession { token = own.token }
 
