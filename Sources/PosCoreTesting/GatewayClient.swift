@@ -47,7 +47,9 @@ public struct GatewayClient: Sendable {
         for (name, value) in response.allHeaderFields {
             fields[String(describing: name)] = String(describing: value)
         }
-        return TestResponse(status: response.statusCode, headers: fields, body: Array(data))
+        let answer = TestResponse(status: response.statusCode, headers: fields, body: Array(data))
+        LeakWatch.shared.inspect(method: method, path: path, response: answer)
+        return answer
     }
 
     private func perform(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {

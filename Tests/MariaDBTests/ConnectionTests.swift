@@ -83,36 +83,4 @@ struct ConnectionTests {
         let lazy = Connection(connectingLazily: TestDatabase.configuration)
         #expect(try lazy.queryFirst("SELECT 1 AS ok")?.int("ok") == 1)
     }
-
-    @Test func deadlockedTransactionsAreRetriedUntilBothApply() throws {
-        let setup = try TestDatabase.connect()
-        try setup.execute("CREATE DATABASE IF NOT EXISTS pos_test_scratch")
-        try setup.execute("CREATE OR REPLACE TABLE pos_test_scratch.counters (id INT PRIMARY KEY, n INT NOT NULL) ENGINE=InnoDB")
-        try setup.execute("INSERT INTO pos_test_scratch.counters VALUES (1, 0), (2, 0)")
-        let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: 2) { worker in
-            do {
-                let db = try TestDatabase.connect()
-                let (first, second) = worker == 0 ? (1, 2) : (2, 1)
-                try db.transaction { tx in
-                    try tx.execute("UPDATE pos_test_scratch.counters SET n = n + 1 WHERE id = \(first)")
-                    usleep(200_000)
-                    try tx.execute("UPDATE pos_test_scratch.counters SET n = n + 1 WHERE id = \(second)")
-                }
-            } catch {
-                failures.add("\(error)")
-            }
-        }
-        #expect(failures.all.isEmpty)
-        let rows = try setup.query("SELECT n FROM pos_test_scratch.counters ORDER BY id")
-        #expect(try rows.map { try $0.int("n") } == [2, 2])
-        try setup.execute("DROP DATABASE pos_test_scratch")
-    }
-}
-
-final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [String] = []
-    func add(_ message: String) { lock.withLock { messages.append(message) } }
-    var all: [String] { lock.withLock { messages } }
 }

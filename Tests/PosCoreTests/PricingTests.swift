@@ -78,32 +78,78 @@ struct PricingTests {
         #expect(Money.allocate(5, proportionalTo: [0, 0]) == [0, 0])
     }
 
-    /// Random carts from a fixed seed: the identities hold for every one.
-    @Test func randomCartsKeepTheInvariants() {
+    @Test("The oracle agrees with every pinned example", arguments: examples)
+    func oracleReproducesExamples(_ example: Example) {
+        let oracle = PricingOracle.price(example.lines, discount: example.discount, mode: example.mode)
+        #expect(oracle.subtotal == example.expected.subtotal)
+        #expect(oracle.discount == example.expected.discount)
+        #expect(oracle.tax == example.expected.tax)
+        #expect(oracle.total == example.expected.total)
+    }
+
+    /// 5 000 random carts from a fixed seed, priced both ways, against the README's rule in
+    /// exact fractions: subtotal, the discount and its spread, the tax of each rate, the total.
+    @Test func randomCartsMatchTheRuleInExactFractions() {
         var random = SeededGenerator(seed: 20_261_125)
-        for _ in 0..<5_000 {
-            let lines = (0..<Int.random(in: 1...8, using: &random)).map { _ in
-                PricingLine(basePriceCents: Int.random(in: 0...5_000, using: &random),
-                            modifierDeltasCents: (0..<Int.random(in: 0...3, using: &random)).map { _ in Int.random(in: -100...300, using: &random) },
-                            quantity: Int.random(in: 1...20, using: &random),
-                            taxRateBP: [0, 500, 700, 1000, 2000, 1925].randomElement(using: &random)!)
-            }
-            let discount: Discount? = switch Int.random(in: 0...2, using: &random) {
-            case 0: nil
-            case 1: .percent(basisPoints: Int.random(in: 0...10_000, using: &random))
-            default: .amount(cents: Int.random(in: 0...20_000, using: &random))
-            }
+        var mismatches: [String] = []
+        var discountedCarts = 0
+        for cart in 0..<5_000 {
+            let (lines, discount) = Self.randomCart(&random)
+            if discount != nil { discountedCarts += 1 }
             for mode in [TaxMode.exclusive, .inclusive] {
+                let oracle = PricingOracle.price(lines, discount: discount, mode: mode)
                 let totals = Pricing.totals(lines, discount: discount, mode: mode)
-                #expect(totals.subtotalCents == totals.lineTotalsCents.reduce(0, +))
-                #expect(totals.discountCents >= 0 && totals.discountCents <= totals.subtotalCents)
-                #expect(totals.taxCents >= 0)
-                let expectedTotal = totals.subtotalCents - totals.discountCents + (mode == .exclusive ? totals.taxCents : 0)
-                #expect(totals.totalCents == expectedTotal)
-                #expect(totals.totalCents >= 0)
-                if mode == .inclusive { #expect(totals.taxCents <= totals.totalCents) }
+                var wrong: [String] = []
+                if totals.lineTotalsCents != oracle.lineTotals { wrong.append("line totals \(totals.lineTotalsCents)") }
+                if totals.subtotalCents != oracle.subtotal { wrong.append("subtotal \(totals.subtotalCents)") }
+                if totals.discountCents != oracle.discount { wrong.append("discount \(totals.discountCents)") }
+                let spread = Money.allocate(totals.discountCents, proportionalTo: totals.lineTotalsCents)
+                if spread != oracle.lineDiscounts { wrong.append("discount spread \(spread)") }
+                // Each rate alone, with the discount share the rule gives it: a wrong tax on one
+                // rate cannot hide behind a compensating error on another.
+                for (rate, share) in oracle.discountByRate {
+                    let ofRate = lines.filter { $0.taxRateBP == rate }
+                    let tax = Pricing.totals(ofRate, discount: .amount(cents: share), mode: mode).taxCents
+                    if tax != oracle.taxByRate[rate] { wrong.append("tax at \(rate) bp \(tax)") }
+                }
+                if totals.taxCents != oracle.tax { wrong.append("tax \(totals.taxCents)") }
+                if totals.totalCents != oracle.total { wrong.append("total \(totals.totalCents)") }
+                if !wrong.isEmpty, mismatches.count < 5 {
+                    let cartText = lines.map { "\($0.basePriceCents)\($0.modifierDeltasCents)×\($0.quantity)@\($0.taxRateBP)bp" }
+                    mismatches.append("cart \(cart) \(mode) \(cartText) \(String(describing: discount)): pricing gave \(wrong), the rule gives \(oracle)")
+                }
             }
         }
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+        #expect(discountedCarts > 2_000, "the generator exercises discounts")
+    }
+
+    /// 1–8 lines; prices of a few cents (so half cents are common) and of a menu; repeated lines
+    /// (ties in the discount spread); usual tax rates and odd ones; no discount, a percentage or
+    /// an amount (sometimes more than the cart).
+    static func randomCart(_ random: inout SeededGenerator) -> ([PricingLine], Discount?) {
+        var lines: [PricingLine] = []
+        for _ in 0..<Int.random(in: 1...8, using: &random) {
+            if let previous = lines.last, Int.random(in: 0..<5, using: &random) == 0 {
+                lines.append(previous)
+                continue
+            }
+            let price = Bool.random(using: &random) ? Int.random(in: 0...5_000, using: &random) : Int.random(in: 1...40, using: &random)
+            let rate = Int.random(in: 0..<5, using: &random) == 0
+                ? Int.random(in: 1...2_500, using: &random)
+                : [0, 500, 700, 1000, 1925, 2000].randomElement(using: &random)!
+            lines.append(PricingLine(
+                basePriceCents: price,
+                modifierDeltasCents: (0..<Int.random(in: 0...3, using: &random)).map { _ in Int.random(in: -100...300, using: &random) },
+                quantity: Int.random(in: 1...20, using: &random), taxRateBP: rate))
+        }
+        let discount: Discount? = switch Int.random(in: 0...3, using: &random) {
+        case 0: nil
+        case 1: .percent(basisPoints: Int.random(in: 0...10_000, using: &random))
+        case 2: .percent(basisPoints: [1000, 1250, 3333, 5000, 10_000].randomElement(using: &random)!)
+        default: .amount(cents: Int.random(in: 0...20_000, using: &random))
+        }
+        return (lines, discount)
     }
 }
 

@@ -1,0 +1,17 @@
+import MariaDB
+import PosCoreTesting
+import Testing
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test func migrationsFromEmptyAreAllRecorded() throws {
+        let root = try TestDatabase.connect()
+        let applied = try root.query("SELECT version, name FROM schema_migrations ORDER BY version")
+        #expect(applied.count >= 3)
+        #expect(try applied.map { try $0.int("version") } == Array(1...applied.count))
+        for table in ["staff", "auth_tokens", "login_throttle", "audit_log", "menu_items", "menu_state"] {
+            #expect(try root.queryFirst("SELECT 1 AS ok FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = \(table)") != nil,
+                    "table \(table) missing")
+        }
+    }
+}
