@@ -34,20 +34,26 @@ enum PaymentController {
                     "Order \(order.number) has \(max(0, balance)) cents left to pay; \(input.amountCents) would overpay it.",
                     slug: "would-overpay")
             }
-            let shiftID = try ShiftRepository(db: db).attachableShift(till: input.till)
+            // A cashier takes money only into their own shift's drawer.
+            let shift = try ShiftRepository(db: db).attachableShift(till: input.till)
+            try shift?.checkAccess(by: actor)
             let repository = PaymentRepository(db: db)
-            let id = try repository.insert(input, shiftID: shiftID, createdBy: actor.staffID)
+            let id = try repository.insert(input, shiftID: shift?.id, createdBy: actor.staffID)
             try ledger.addCapture(orderID: order.id, amountCents: input.amountCents, tipCents: input.tipCents)
             return .json(try repository.require(id).json, status: 201)
         }
     }
 
-    /// `GET /api/payments?order_id=&shift_id=&limit=&cursor=`: any staff; newest first.
+    /// `GET /api/payments?order_id=&shift_id=&limit=&cursor=`: any staff, newest first; by
+    /// `shift_id` only the shift's own cashier or a manager (as for `GET /api/shifts/{id}`).
     static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try request.requireStaff()
+        let actor = try request.requireStaff()
         let page = try Page(request)
         let orderID = try request.queryID("order_id")
         let shiftID = try request.queryID("shift_id")
+        if let shiftID {
+            try ShiftRepository(db: context.db).require(shiftID).checkAccess(by: actor)
+        }
         let payments = try PaymentRepository(db: context.db).list(orderID: orderID, shiftID: shiftID, page: page)
         return .json(page.envelope(payments, id: \.id, json: \.json))
     }

@@ -37,7 +37,7 @@ enum RefundController {
                     "Payment \(payment.id) has \(payment.refundableCents) cents left to refund; \(amount) is more than that.",
                     slug: "refund-exceeds-payment")
             }
-            let shiftID = try ShiftRepository(db: db).attachableShift(till: till)
+            let shiftID = try ShiftRepository(db: db).attachableShift(till: till)?.id
             let refunds = RefundRepository(db: db)
             let id = try refunds.insert(payment: payment, amountCents: amount, reason: reason, shiftID: shiftID,
                                         createdBy: actor.staffID)

@@ -38,16 +38,15 @@ struct ShiftRepository {
         try db.queryFirst("SELECT \(unsafeRaw: Shift.columns) FROM shifts WHERE open_till = \(till)").map(Shift.init(row:))
     }
 
-    /// The id of the till's open shift for a payment or refund to join, or nil when the till
+    /// The till's open shift for a payment or refund to join, or nil when the till
     /// has none. The shift row stays share-locked until commit, so it cannot close before the
     /// payment is in; closing locks it `FOR UPDATE` and so waits for such payments, and its
     /// sums see them. The row is locked by primary key only (never through `open_till`), the
     /// same path closing takes, so the two cannot deadlock.
-    func attachableShift(till: String) throws -> Int? {
+    func attachableShift(till: String) throws -> Shift? {
         guard let candidate = try db.queryFirst("SELECT id FROM shifts WHERE open_till = \(till)") else { return nil }
-        let id = try candidate.int("id")
-        let locked = try db.queryFirst("SELECT status FROM shifts WHERE id = \(id) LOCK IN SHARE MODE")
-        return try locked?.string("status") == Shift.Status.open.rawValue ? id : nil
+        let shift = try find(try candidate.int("id"), lock: .share)
+        return shift?.status == .open ? shift : nil
     }
 
     /// Closes a shift locked `FOR UPDATE`, freeing its till for the next one.

@@ -167,6 +167,12 @@ struct ShiftTests {
         ], token: other.token)
         let otherCloses = try await gateway.send("POST", "/api/shifts/\(shiftID)/close", json: ["counted_cash_cents": 0],
                                                  token: other.token)
+        let order = try await PaymentFixtures.newOrder(quantity: 1, token: other.token)
+        let otherPaysIn = try await PaymentFixtures.pay([
+            "order_id": .int(order.id), "method": "cash", "amount_cents": 500, "tendered_cents": 500, "till": .string(till),
+        ], token: other.token)
+        let otherListsPayments = try await gateway.send("GET", "/api/payments?shift_id=\(shiftID)", token: other.token)
+        let ownerListsPayments = try await gateway.send("GET", "/api/payments?shift_id=\(shiftID)", token: owner.token)
         let managerReads = try await gateway.send("GET", "/api/shifts/\(shiftID)", token: manager.token)
         let managerCloses = try await gateway.send("POST", "/api/shifts/\(shiftID)/close", json: ["counted_cash_cents": 5_000],
                                                    token: manager.token)
@@ -174,7 +180,12 @@ struct ShiftTests {
         #expect(otherReads.status == 403, "\(otherReads)")
         #expect(otherMoves.status == 403, "\(otherMoves)")
         #expect(otherCloses.status == 403, "\(otherCloses)")
+        #expect(otherPaysIn.status == 403, "another cashier's drawer: \(otherPaysIn)")
+        #expect(try await PaymentFixtures.payments(order.id, token: manager.token).isEmpty, "the refused payment left nothing")
+        #expect(otherListsPayments.status == 403, "\(otherListsPayments)")
+        #expect(ownerListsPayments.status == 200, "\(ownerListsPayments)")
         #expect(managerReads.status == 200, "\(managerReads)")
+        #expect(managerReads.json?["expected_cash_cents"] == 5_000, "no cash from the refused payment")
         #expect(managerCloses.status == 200, "\(managerCloses)")
         #expect(managerCloses.json?["over_short_cents"] == 0)
     }
