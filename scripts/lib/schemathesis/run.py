@@ -102,6 +102,7 @@ def main():
 
     total_cases = total_failures = 0
     ok = True
+    started = time.monotonic()
     for role in ROLES:
         data, code, seconds = run_role(role, tokens[role])
         if data is None:
@@ -118,7 +119,7 @@ def main():
         if code != 0 or failures or errors or not data.get("complete"):
             ok = False
             log(f"{role}: details in {REPORT_DIR / (role + '.log')}")
-    log(f"total: {total_cases} cases, {total_failures} unique failures"
+    log(f"total: {total_cases} cases, {total_failures} unique failures, {time.monotonic() - started:.0f} s"
         f" ({'passed' if ok else 'FAILED'})")
     return 0 if ok else 1
 
