@@ -124,11 +124,22 @@ struct DocumentedInputTests {
         #expect(created.status == 201, "OrderCreate example \(order): \(created)")
     }
 
-    @Test("The document describes the kitchen queue's pages: next_cursor may be a string")
-    func kitchenQueueCursorIsDocumented() throws {
+    @Test("The kitchen queue pages as documented: next_cursor is a string matching the cursor parameter's pattern")
+    func kitchenQueueCursorIsDocumented() async throws {
         let document = try OpenAPIDocument.fromRepository().json
-        let cursor = document["components"]?["schemas"]?["KitchenQueue"]?["properties"]?["next_cursor"]
-        #expect(cursor?["type"] == ["string", "null"])
+        let cursorType = document["components"]?["schemas"]?["KitchenQueue"]?["properties"]?["next_cursor"]?["type"]
+        #expect(cursorType == ["string", "null"])
+        let parameters = document["paths"]?["/api/kitchen/queue"]?["get"]?["parameters"]?.arrayValue ?? []
+        let pattern = try #require(parameters.first { $0["name"] == "cursor" }?["schema"]?["pattern"]?.stringValue)
+
+        _ = try await OrderFixtures.submittedBarOrders(2)
+        let barista = try await StaffFixtures.shared(.barista)
+        let page = try requireJSON(try await gateway.send("GET", "/api/kitchen/queue?limit=1", token: barista.token)
+            .expecting(200, "the first page of the queue"))
+        let cursor = try #require(page["next_cursor"]?.stringValue, "two tickets, one a page: there is a next page")
+        #expect(cursor.range(of: pattern, options: .regularExpression) != nil, "\(cursor) matches \(pattern)")
+        let next = try await gateway.send("GET", "/api/kitchen/queue?limit=1&cursor=\(cursor)", token: barista.token)
+        #expect(next.status == 200, "\(next)")
     }
 
     // MARK: - Helpers
