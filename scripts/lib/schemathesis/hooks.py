@@ -1,6 +1,6 @@
 """Schemathesis hooks for scripts/schemathesis (loaded through SCHEMATHESIS_HOOKS).
 
-Two jobs, both about the test database, not about leniency:
+Three jobs; none makes the check more lenient than the document:
 - keep the run from locking itself out: the seeded accounts whose tokens drive the run are never
   patched (a new password, role or `active: false` revokes their tokens) and never used as login
   names (five wrong passwords lock a name for 60 s);
