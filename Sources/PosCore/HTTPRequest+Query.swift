@@ -1,18 +1,20 @@
 extension HTTPRequest {
-    /// `?name=2026-11-25T09:30:00Z` (or a bare date) as MariaDB DATETIME text; nil when absent
-    /// or empty, 422 naming the parameter when it is not such a time.
+    /// `?name=2026-11-25T09:30:00Z` (any RFC 3339 time: fractional seconds, an offset; or a bare
+    /// date) as MariaDB DATETIME text in UTC; nil when absent or empty, 422 naming the parameter
+    /// when it is not such a time.
     public func queryDateTime(_ name: String) throws -> String? {
         guard let text = query[name], !text.isEmpty else { return nil }
         guard let value = Clock.databaseDateTime(fromRFC3339: text) else {
-            throw HTTPError.unprocessable(field: name, "must be an RFC 3339 UTC time like 2026-11-25T09:30:00Z")
+            throw HTTPError.unprocessable(field: name, "must be an RFC 3339 time like 2026-11-25T09:30:00Z")
         }
         return value
     }
 
-    /// `?name=12` as a positive id; nil when absent or empty, 422 when not a positive whole number.
+    /// `?name=12` as a positive id; nil when absent or empty, 422 when not a positive whole number
+    /// that fits in 64 bits (the document's int64). An id no row has simply matches nothing.
     public func queryID(_ name: String) throws -> Int? {
         guard let text = query[name], !text.isEmpty else { return nil }
-        guard text.count <= 18, let value = Int(text), value > 0 else {
+        guard let value = Int(text), value > 0 else {
             throw HTTPError.unprocessable(field: name, "must be a positive whole number")
         }
         return value

@@ -56,9 +56,10 @@ public struct HTTPRequest: Sendable {
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 
     /// The integer path parameter `name` (a route like `/items/:id`); 404 when it is not a
-    /// positive integer, since no such resource can exist.
+    /// positive integer that fits in 64 bits, since no such resource can exist. A larger id
+    /// than any row holds is looked up like any other and is 404 too.
     public func id(_ name: String = "id") throws -> Int {
-        guard let text = pathParameters[name], let value = Int(text), value > 0, text.count <= 18 else {
+        guard let text = pathParameters[name], let value = Int(text), value > 0 else {
             throw HTTPError.notFound("No resource has the id \"\(pathParameters[name] ?? "")\".")
         }
         return value

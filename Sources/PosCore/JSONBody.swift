@@ -151,8 +151,10 @@ public struct JSONBody {
     }
 
     private mutating func checkInt(_ key: String, _ value: JSON, range: ClosedRange<Int>) -> Int? {
+        // 230.0 arrives as .int(230) (the parser reads whole numbers however written); a number
+        // past Int is out of range like any other, only a fraction is "not a whole number".
         if value.isNonIntegerNumber {
-            fail(key, "must be a whole number")
+            fail(key, value.isWholeNumberBeyondInt ? "must be between \(range.lowerBound) and \(range.upperBound)" : "must be a whole number")
             return nil
         }
         guard case .int(let number) = value else {

@@ -1,7 +1,8 @@
 /// A strict RFC 8259 parser. It rejects what many parsers let through (trailing commas,
 /// comments, leading zeros, lone surrogates, duplicate keys, nesting deeper than 32) and keeps
-/// numbers exact: integers must fit in Int, anything with a fraction or exponent is rejected
-/// as `fractionalNumber` so validation can report the field instead of rounding money.
+/// numbers exact: a number whose value is a whole number that fits in Int is `.int`, however it
+/// is written (`230`, `230.0`, `2.3e2`: JSON Schema counts all three as integers); any other
+/// number is carried as a marker so validation can report the field instead of rounding money.
 public struct JSONParser {
     public enum Failure: Error, Equatable {
         case malformed(String)
@@ -162,10 +163,45 @@ public struct JSONParser {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if !fractional, let value = Int(text) { return .int(value) }
         // Well-formed but not an integer we can hold: the validator reports the field (422).
-        if fractional { return .object([(JSON.nonIntegerMarker, .string(text))]) }
-        guard let value = Int(text) else { return .object([(JSON.nonIntegerMarker, .string(text))]) }
+        guard case .whole(let value) = Self.wholeNumber(text) else { return .object([(JSON.nonIntegerMarker, .string(text))]) }
         return .int(value)
+    }
+
+    enum WholeNumber: Equatable {
+        case whole(Int)
+        /// A whole number past Int (`1e19`): out of any range the API takes.
+        case tooLarge
+        /// Not a whole number (`230.5`, `1e-2`).
+        case fractional
+    }
+
+    /// What a well-formed JSON number is worth as a whole number: `230.0`, `2.3e2` and `-0.0`
+    /// are whole. Exact, digit by digit: no floating point.
+    static func wholeNumber(_ text: String) -> WholeNumber {
+        var number = Substring(text)
+        let negative = number.first == "-"
+        if negative { number.removeFirst() }
+        var exponentText: Substring = "0"
+        if let e = number.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponentText = number[number.index(after: e)...]
+            number = number[..<e]
+        }
+        var digits = String(number.filter { $0 != "." }.drop { $0 == "0" })
+        if digits.isEmpty { return .whole(0) }
+        let exponentNegative = exponentText.first == "-"
+        if exponentText.first == "-" || exponentText.first == "+" { exponentText.removeFirst() }
+        let magnitude = exponentText.drop { $0 == "0" }
+        // More than 7 exponent digits: far past Int, or far below 1.
+        guard magnitude.count <= 7 else { return exponentNegative ? .fractional : .tooLarge }
+        var exponent = (Int(magnitude) ?? 0) * (exponentNegative ? -1 : 1)
+        if let dot = number.firstIndex(of: ".") { exponent -= number.distance(from: dot, to: number.endIndex) - 1 }
+        while digits.last == "0" { digits.removeLast(); exponent += 1 }
+        guard exponent >= 0 else { return .fractional }
+        guard digits.count + exponent <= 19,
+              let value = Int((negative ? "-" : "") + digits + String(repeating: "0", count: exponent)) else { return .tooLarge }
+        return .whole(value)
     }
 
     private mutating func enter() throws {
@@ -190,12 +226,19 @@ public struct JSONParser {
 }
 
 extension JSON {
-    /// A number that is valid JSON but not an integer (1.5, 1e3, or beyond Int) is carried as
-    /// an object with this single impossible key, so validators can name the field.
+    /// A number that is valid JSON but not a whole number that fits in Int (1.5, 1e-3, 1e19) is
+    /// carried as an object with this single impossible key, so validators can name the field.
     static let nonIntegerMarker = "\u{0}non-integer"
 
-    var isNonIntegerNumber: Bool {
-        if case .object(let members) = self, members.count == 1, members[0].0 == Self.nonIntegerMarker { return true }
-        return false
+    var isNonIntegerNumber: Bool { nonIntegerText != nil }
+
+    /// A whole number too large for Int (as opposed to one with a fraction).
+    var isWholeNumberBeyondInt: Bool {
+        nonIntegerText.map { JSONParser.wholeNumber($0) == .tooLarge } ?? false
+    }
+
+    private var nonIntegerText: String? {
+        guard case .object(let members) = self, members.count == 1, members[0].0 == Self.nonIntegerMarker else { return nil }
+        return members[0].1.stringValue
     }
 }

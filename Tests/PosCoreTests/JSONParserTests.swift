@@ -27,9 +27,29 @@ struct JSONParserTests {
 
     @Test func keepsFractionsAndHugeNumbersOutOfIntegers() throws {
         #expect(try parse("1.5").isNonIntegerNumber)
-        #expect(try parse("1e3").isNonIntegerNumber)
         #expect(try parse("99999999999999999999").isNonIntegerNumber)
         #expect(try parse("9223372036854775807") == .int(Int.max))
+    }
+
+    // JSON Schema counts 230.0 as an integer, so a client (or a generator) may send it.
+    @Test(arguments: [("230.0", 230), ("2.3e2", 230), ("2300E-1", 230), ("1e3", 1000), ("-0.0", 0), ("-12.50e1", -125),
+                      ("0e-99999999", 0), ("9223372036854775807.000", Int.max), ("-9223372036854775808.0", Int.min)])
+    func readsWholeNumbersHoweverWritten(_ text: String, _ value: Int) throws {
+        #expect(try parse(text) == .int(value))
+    }
+
+    @Test(arguments: ["230.5", "1e-2", "2.35e1", "0.0000001", "1e-99999999"])
+    func keepsFractionsOut(_ text: String) throws {
+        let value = try parse(text)
+        #expect(value.isNonIntegerNumber)
+        #expect(!value.isWholeNumberBeyondInt)
+    }
+
+    @Test(arguments: ["1e19", "9223372036854775808.0", "-9223372036854775809", "1e99999999"])
+    func knowsWholeNumbersPastInt(_ text: String) throws {
+        let value = try parse(text)
+        #expect(value.isNonIntegerNumber)
+        #expect(value.isWholeNumberBeyondInt)
     }
 
     @Test func decodesSurrogatePairs() throws {
