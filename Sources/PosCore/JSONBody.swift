@@ -59,8 +59,11 @@ public struct JSONBody {
             fail(key, "must be a string")
             return nil
         }
+        // Characters are checked as sent (a trailing line break is refused, as the OpenAPI
+        // pattern says), the length after trimming.
+        let sent = text
         if trim { text = text.trimmedWhitespace() }
-        if let problem = rule.problem(with: text, length: length) {
+        if let problem = TextRule.lengthProblem(text, length: length) ?? rule.characterProblem(sent) {
             fail(key, problem)
             return nil
         }

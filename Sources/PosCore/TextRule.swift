@@ -15,9 +15,19 @@ public enum TextRule: Sendable {
 
     /// Why `text` may not be stored in a field of `length` characters, or nil when it may.
     public func problem(with text: String, length: ClosedRange<Int>) -> String? {
+        Self.lengthProblem(text, length: length) ?? characterProblem(text)
+    }
+
+    /// Why `text` is too short or too long for a field of `length` characters, if it is.
+    public static func lengthProblem(_ text: String, length: ClosedRange<Int>) -> String? {
         guard length.contains(text.count), text.unicodeScalars.count <= length.upperBound else {
             return "must be \(length.lowerBound) to \(length.upperBound) characters long"
         }
+        return nil
+    }
+
+    /// Why `text` holds a character this rule refuses, if it does.
+    public func characterProblem(_ text: String) -> String? {
         switch self {
         case .secret:
             return nil
