@@ -51,8 +51,8 @@ enum PaymentController {
         let page = try Page(request)
         let orderID = try request.queryID("order_id")
         let shiftID = try request.queryID("shift_id")
-        if let shiftID {
-            try ShiftRepository(db: context.db).require(shiftID).checkAccess(by: actor)
+        if let shiftID, let shift = try ShiftRepository(db: context.db).find(shiftID) {
+            try shift.checkAccess(by: actor)
         }
         let payments = try PaymentRepository(db: context.db).list(orderID: orderID, shiftID: shiftID, page: page)
         return .json(page.envelope(payments, id: \.id, json: \.json))
