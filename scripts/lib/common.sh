@@ -86,6 +86,8 @@ SECRETS_DIR=$VAR/secrets
 DB_DIR=$VAR/mariadb
 DB_CNF=$DB_DIR/my.cnf
 DB_SOCKET=$DB_DIR/mysqld.sock
+DB_BINLOG_DIR=$DB_DIR/binlog
+BACKUP_DIR=$VAR/backups
 DB_PID_FILE=$DB_DIR/mariadbd.pid
 NGINX_DIR=$VAR/nginx
 NGINX_PID_FILE=$NGINX_DIR/nginx.pid
@@ -213,7 +215,7 @@ prepare_var_dir() {
     chgrp www-data "$RUN_DIR"
     chmod 750 "$RUN_DIR"
     # Only root reaches MariaDB's socket (root has no password) and the secrets.
-    mkdir -p "$DB_DIR" "$SECRETS_DIR"
+    mkdir -p "$DB_DIR" "$DB_BINLOG_DIR" "$SECRETS_DIR"
     chmod 700 "$DB_DIR" "$SECRETS_DIR"
     ((${#DB_SOCKET} < 100)) || die "socket path too long for a unix socket: $DB_SOCKET"
     check_www_data_access
@@ -283,6 +285,7 @@ db_query() { db_root --skip-column-names -e "$1" "${2:-$POS_DB_NAME}"; }
 db_answers() { db_root -e 'SELECT 1' >/dev/null 2>&1; }
 
 db_write_config() {
+    mkdir -p "$DB_BINLOG_DIR"
     cat >"$DB_CNF.tmp" <<EOF
 # Written by scripts/up: MariaDB of the stack in $VAR.
 [mariadbd]
@@ -301,7 +304,12 @@ default-time-zone = '+00:00'
 innodb_buffer_pool_size = 256M
 innodb_log_file_size = 16M
 innodb_flush_log_at_trx_commit = 1
+# The binary log: with last night's backup it restores to the last committed transaction
+# (scripts/restore --roll-forward). On a real box it belongs on another disk than the data.
+log_bin = $DB_BINLOG_DIR/cafe-pos-bin
+server_id = 1
 sync_binlog = 1
+binlog_expire_logs_seconds = 1209600
 
 [client]
 user = root
