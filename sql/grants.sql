@@ -59,9 +59,9 @@ GRANT SELECT ON cafe_pos.payment_order_totals TO 'pos_order'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.idempotency_keys TO 'pos_payment'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.idempotency_keys TO 'pos_order'@'%';
 
--- guest service: its own tables (sessions are purged after they expire); nothing of staff,
--- orders or payments. The order service reads a table's id and label (never its token) to
--- label a guest order.
-GRANT SELECT, INSERT, UPDATE ON cafe_pos.guest_tables TO 'pos_guest'@'%';
+-- guest service: its own tables (a table's token never changes once made; sessions are purged
+-- after they expire); nothing of staff, orders or payments. The order service reads a table's
+-- id and label (never its token) to label a guest order.
+GRANT SELECT, INSERT, UPDATE (label, active, version) ON cafe_pos.guest_tables TO 'pos_guest'@'%';
 GRANT SELECT, INSERT, DELETE ON cafe_pos.guest_sessions TO 'pos_guest'@'%';
 GRANT SELECT (id, label) ON cafe_pos.guest_tables TO 'pos_order'@'%';
