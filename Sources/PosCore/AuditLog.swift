@@ -21,9 +21,12 @@ public enum AuditLog {
         case orderDiscounted = "order_discounted"
         case orderLineRemoved = "order_line_removed"
         case orderCancelled = "order_cancelled"
+        case orderRejected = "order_rejected"
         case refundIssued = "refund_issued"
         case cashMovement = "cash_movement"
         case shiftClosed = "shift_closed"
+        case guestTableCreated = "guest_table_created"
+        case guestTableChanged = "guest_table_changed"
     }
 
     public static func record(_ db: Connection, actor: Identity?, type: EventType, entity: String,
