@@ -45,7 +45,7 @@ enum TableController {
         let actor = try request.require(Role.managers)
         let id = try request.id()
         var body = try JSONBody(request)
-        let label = body.has("label") ? body.string("label", length: GuestTable.labelLength) : nil
+        let label = body.string("label", required: false, length: GuestTable.labelLength)
         let active = body.bool("active", required: false)
         try body.finish()
         let table = try context.db.transaction { db in

@@ -19,6 +19,8 @@ public struct Router {
         public let pattern: String
         let segments: [Substring]
         let handler: RouteHandler
+
+        var literalCount: Int { segments.count { $0.first != ":" } }
     }
 
     public private(set) var routes: [Route] = []
@@ -34,15 +36,19 @@ public struct Router {
     public mutating func patch(_ pattern: String, _ handler: @escaping RouteHandler) { add("PATCH", pattern, handler) }
     public mutating func delete(_ pattern: String, _ handler: @escaping RouteHandler) { add("DELETE", pattern, handler) }
 
-    /// Finds the route for the request, with its path parameters filled in.
+    /// Finds the route for the request, with its path parameters filled in. Of the patterns
+    /// that match the path, only the most literal ones count (`/tables/print` over
+    /// `/tables/:id`), so a fixed path never falls into a parameter route of another method;
+    /// a path they match with other methods only is 405 with `Allow` (HEAD wherever GET is).
     public func match(_ request: HTTPRequest) throws -> (RouteHandler, HTTPRequest) {
         let segments = request.path.split(separator: "/")
+        let candidates = routes.compactMap { route in Self.match(route.segments, segments).map { (route, $0) } }
+        let mostLiteral = candidates.map { $0.0.literalCount }.max() ?? 0
         var allowed: [String] = []
-        for route in routes {
-            guard let parameters = Self.match(route.segments, segments) else { continue }
+        for (route, parameters) in candidates where route.literalCount == mostLiteral {
             let sameMethod = route.method == request.method || (request.method == "HEAD" && route.method == "GET")
             guard sameMethod else {
-                allowed.append(route.method)
+                allowed += route.method == "GET" ? ["GET", "HEAD"] : [route.method]
                 continue
             }
             var matched = request

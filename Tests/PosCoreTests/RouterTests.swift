@@ -26,7 +26,20 @@ struct RouterTests {
     @Test func wrongMethodIs405WithAllow() {
         let error = #expect(throws: HTTPError.self) { try router().match(HTTPRequest(method: "DELETE", path: "/api/menu/items/1")) }
         #expect(error?.status == 405)
-        #expect(error?.headers.first { $0.name == "Allow" }?.value == "GET, PATCH")
+        #expect(error?.headers.first { $0.name == "Allow" }?.value == "GET, HEAD, PATCH")
+    }
+
+    @Test("A fixed path is never taken for a parameter: PATCH /items/featured is 405, not item \"featured\"")
+    func literalSegmentsWinOverParameters() throws {
+        var router = router()
+        router.get("/api/menu/items/featured") { _, _ in .text("featured") }
+
+        let (_, matched) = try router.match(HTTPRequest(method: "GET", path: "/api/menu/items/featured"))
+        let error = #expect(throws: HTTPError.self) { try router.match(HTTPRequest(method: "PATCH", path: "/api/menu/items/featured")) }
+
+        #expect(matched.pathParameters.isEmpty, "the literal route, not /items/:id")
+        #expect(error?.status == 405)
+        #expect(error?.headers.first { $0.name == "Allow" }?.value == "GET, HEAD")
     }
 
     @Test(arguments: ["abc", "0", "-1", "1.5", "99999999999999999999"])
