@@ -28,6 +28,9 @@ SCRIPT_NAME=${0##*/}
 # Debian packages the stack needs at run time and to build.
 PACKAGES=(nginx libnginx-mod-http-js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
     libfcgi-bin libsodium-dev pkg-config curl wrk)
+# What scripts/lib/browser-test adds, for the guest page's browser test only (scripts/test):
+# Debian's headless browser and its WebDriver, and a Python venv for the pinned selenium/pytest.
+BROWSER_TEST_PACKAGES=(chromium chromium-driver python3 python3-venv fonts-dejavu-core)
 # One MariaDB account per service, including services of later issues (sql/grants.sql names them).
 DB_ACCOUNTS=(pos_user pos_menu pos_order pos_payment pos_guest pos_report)
 STAFF_SEED=(manager cashier barista)
@@ -173,9 +176,11 @@ package_installed() {
     dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed$'
 }
 
+# Installs the Debian packages named (default: PACKAGES) that are missing.
 ensure_packages() {
     local missing=() package
-    for package in "${PACKAGES[@]}"; do
+    (($# > 0)) || set -- "${PACKAGES[@]}"
+    for package in "$@"; do
         package_installed "$package" || missing+=("$package")
     done
     ((${#missing[@]} == 0)) && return 0

@@ -107,6 +107,7 @@ export function renderOrderStatus(state) {
   const [headline, detail] = WORDING[status] ?? [`Status: ${status}`, ''];
   $('status-number').textContent = String(order.number ?? order.id);
   $('status-card').dataset.status = status;
+  $('status-card').dataset.orderId = String(order.id);
   $('status-headline').textContent = headline;
   $('status-detail').textContent = detail;
   const reached = STEPS.indexOf(status === 'open' ? 'pending' : status);
