@@ -127,15 +127,19 @@ def browser():
 @pytest.fixture
 def page(browser, screenshots, request):
     """The browser with a fresh tab state; on a failure, a screenshot named after the test and
-    the browser's console are kept."""
+    the browser's console are kept. Any script error in the page fails the test."""
     browser.get(BASE_URL + "/healthz")
     browser.execute_script("sessionStorage.clear()")
     yield browser
+    console = browser.get_log("browser")
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         browser.save_screenshot(str(screenshots / f"failed-{request.node.name}.png"))
-        for entry in browser.get_log("browser"):
+        for entry in console:
             print("browser console:", entry)
+    # Refused requests (404, 401) are logged by the browser and expected; a script error is not.
+    errors = [entry["message"] for entry in console if entry.get("source") == "javascript"]
+    assert not errors, f"script errors in the page: {errors}"
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

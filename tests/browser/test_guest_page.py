@@ -279,3 +279,26 @@ def test_the_page_is_served_with_its_security_headers(public_api):
         raise AssertionError("a missing file was served")
     except ApiError as error:
         assert error.status == 404 and json.loads(error.body)["status"] == 404
+
+
+def test_the_menu_and_the_options_work_with_the_keyboard(page, manager_api):
+    from selenium.webdriver.common.keys import Keys
+    table = new_table(manager_api, "Keyboard")
+    open_menu(page, table["token"])
+    body = page.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)  # the first category link
+    for _ in range(40):
+        focused = page.switch_to.active_element
+        if "item__add" in (focused.get_attribute("class") or ""):
+            break
+        focused.send_keys(Keys.TAB)
+    else:
+        raise AssertionError("Tab never reached an item's Add button")
+    assert focused.tag_name == "button"
+    focused.send_keys(Keys.ENTER)
+    wait(page, lambda: by_id(page, "item-dialog").is_displayed(), message="Enter did not open the options")
+    inside = page.switch_to.active_element
+    assert page.execute_script("return document.getElementById('item-dialog').contains(arguments[0])", inside)
+    inside.send_keys(Keys.ESCAPE)
+    wait(page, lambda: not by_id(page, "item-dialog").is_displayed(), message="Escape did not close the options")
+    assert page.switch_to.active_element == focused

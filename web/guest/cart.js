@@ -6,12 +6,12 @@ import { formatMoney } from './money.js';
 import { getState, update } from './state.js';
 import * as api from './api.js';
 
-let hooks = { placed() {}, failed() {} };
+let hooks = { placed() {}, failed() {}, menuChanged() {} };
 let quoteSequence = 0;
 let quoteTimer = null;
 
 /** `placed(order)` after a 201; `failed(error)` for errors the cart cannot show itself
- *  (an ended session). */
+ *  (an ended session); `menuChanged()` when an item turned out sold out or gone (409). */
 export function initCart(callbacks) {
   hooks = callbacks;
   $('cart-open').addEventListener('click', () => update({ screen: 'cart' }));
@@ -99,7 +99,11 @@ async function placeOrder() {
     }
     update({ cartError: message });
     announce(message);
-    if (error.status === 409) requestQuote(); // sold out meanwhile: show which line
+    if (error.status === 409) {
+      // Sold out or off the menu meanwhile: the quote names the line, the menu shows it.
+      requestQuote();
+      hooks.menuChanged();
+    }
   }
 }
 

@@ -23,7 +23,7 @@ subscribe(renderHeader);
 initMessage();
 initMenu({ pick: (item) => openItemDialog(item, addToCart) });
 initItemDialog();
-initCart({ placed: orderPlaced, failed: sessionEnded });
+initCart({ placed: orderPlaced, failed: sessionEnded, menuChanged: loadMenu });
 initOrderStatus({ failed: sessionEnded });
 
 start();
