@@ -9,15 +9,18 @@ let package = Package(
         .executable(name: "pos-menu", targets: ["pos-menu"]),
         .executable(name: "pos-order", targets: ["pos-order"]),
         .executable(name: "pos-payment", targets: ["pos-payment"]),
+        .executable(name: "pos-guest", targets: ["pos-guest"]),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         .target(name: "FastCGI", dependencies: ["CFastCGI"]),
         .target(name: "MariaDB", dependencies: ["CMariaDB"]),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "PosCore", dependencies: ["FastCGI", "MariaDB", "CSodium"]),
         .target(name: "PosCoreTesting", dependencies: ["PosCore", "MariaDB"]),
 
@@ -29,6 +32,8 @@ let package = Package(
         .executableTarget(name: "pos-order", dependencies: ["OrderService", "PosCore"]),
         .target(name: "PaymentService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-payment", dependencies: ["PaymentService", "PosCore"]),
+        .target(name: "GuestService", dependencies: ["PosCore", "MariaDB", "QRCode"]),
+        .executableTarget(name: "pos-guest", dependencies: ["GuestService", "PosCore"]),
 
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting", "MariaDB", "FastCGI"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
@@ -36,8 +41,10 @@ let package = Package(
         .testTarget(name: "MenuServiceTests", dependencies: ["MenuService", "PosCore"]),
         .testTarget(name: "OrderServiceTests", dependencies: ["OrderService", "PosCore"]),
         .testTarget(name: "PaymentServiceTests", dependencies: ["PaymentService", "PosCore"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "GuestServiceTests", dependencies: ["GuestService", "PosCore", "QRCode"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService",
-                                                          "OrderService", "PaymentService"]),
+                                                          "OrderService", "PaymentService", "GuestService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
     ]
 )

@@ -5,6 +5,7 @@
 -- Table ownership (only the owner writes; others read what is granted here):
 --   user service    staff, auth_tokens, login_throttle; serves the audit log
 --   menu service    menu_categories, menu_items, menu_modifier_groups, menu_modifier_options, menu_state
+--   guest service   guest_tables, guest_sessions
 --   everyone        audit_log: INSERT only (append-only: no UPDATE/DELETE for any account)
 
 -- user service: never DELETE staff (deactivate instead); tokens may be purged.
@@ -57,3 +58,10 @@ GRANT SELECT ON cafe_pos.payment_order_totals TO 'pos_order'@'%';
 -- idempotency keys: every service that takes Idempotency-Key.
 GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.idempotency_keys TO 'pos_payment'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON cafe_pos.idempotency_keys TO 'pos_order'@'%';
+
+-- guest service: its own tables (a table's token never changes once made; sessions are purged
+-- after they expire); nothing of staff, orders or payments. The order service reads a table's
+-- id and label (never its token) to label a guest order.
+GRANT SELECT, INSERT, UPDATE (label, active, version) ON cafe_pos.guest_tables TO 'pos_guest'@'%';
+GRANT SELECT, INSERT, DELETE ON cafe_pos.guest_sessions TO 'pos_guest'@'%';
+GRANT SELECT (id, label) ON cafe_pos.guest_tables TO 'pos_order'@'%';

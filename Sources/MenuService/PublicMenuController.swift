@@ -21,21 +21,7 @@ enum PublicMenuController {
 
     static func etag(_ version: Int) -> String { "\"menu-\(version)\"" }
 
-    /// Whether an `If-None-Match` value (a list of entity tags, or `*`) matches `etag`, by weak
-    /// comparison as RFC 9110 requires for this header.
-    static func matches(_ header: String?, _ etag: String) -> Bool {
-        guard let header else { return false }
-        for candidate in header.split(separator: ",") {
-            var tag = candidate.drop { $0 == " " || $0 == "\t" }
-            while let last = tag.last, last == " " || last == "\t" { tag.removeLast() }
-            if tag == "*" { return true }
-            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
-            if tag == etag { return true }
-        }
-        return false
-    }
+    static func matches(_ header: String?, _ etag: String) -> Bool { EntityTag.matches(header, etag) }
 
-    private static func notModified(_ etag: String) -> HTTPResponse {
-        HTTPResponse(status: 304, headers: [("ETag", etag), ("Cache-Control", "no-cache")])
-    }
+    private static func notModified(_ etag: String) -> HTTPResponse { EntityTag.notModified(etag) }
 }

@@ -11,9 +11,10 @@ struct LineRequest: Sendable {
     static let maxLinesPerRequest = 100
     static let quantityRange = 1...999
 
-    /// Reads `key` (an array of lines) from `body`, recording field errors in it.
-    static func list(_ key: String, from body: inout JSONBody, required: Bool = true) -> [LineRequest] {
-        guard let readers = body.objects(key, required: required, maxCount: maxLinesPerRequest) else { return [] }
+    /// Reads `key` (an array of at most `maxCount` lines) from `body`, recording field errors in it.
+    static func list(_ key: String, from body: inout JSONBody, required: Bool = true,
+                     maxCount: Int = maxLinesPerRequest) -> [LineRequest] {
+        guard let readers = body.objects(key, required: required, maxCount: maxCount) else { return [] }
         var lines: [LineRequest] = []
         for var reader in readers {
             if let line = read(&reader) { lines.append(line) }

@@ -23,16 +23,10 @@ enum OrderController {
 
         // A retried create (same Idempotency-Key, same body) gets the first order back.
         return try IdempotentRequest(request, scope: "POST /api/orders").run(in: context, required: false) { db in
-            let priced = try MenuCatalog(db: db).price(lines)
-            let totals = Pricing.totals(priced.map(\.pricing), discount: nil, mode: context.environment.taxMode)
-            let businessDate = context.environment.businessDay.today()
-            let repository = OrderRepository(db: db)
-            let id = try repository.insert(.init(
-                businessDate: businessDate, number: try TicketCounter.next(db, businessDate: businessDate), status: .open,
-                type: type, table: table, note: note?.isEmpty == true ? nil : note, source: "staff",
-                taxMode: context.environment.taxMode, createdBy: actor.staffID, totals: totals))
-            try repository.insertLines(orderID: id, priced)
-            return .json(try repository.require(id).json, status: 201)
+            let order = try OrderCreation(type: type, table: table, note: note, lines: lines, status: .open, source: "staff",
+                                          createdBy: actor.staffID, guestSessionID: nil)
+                .create(db, environment: context.environment)
+            return .json(order.json, status: 201)
         }
     }
 

@@ -15,15 +15,20 @@ enum OrderLifecycleController {
     static func submit(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try request.require(Role.tillStaff)
         let body = try optionalBody(request)
-        let order = try OrderChange(request: request, context: context).apply(body: body) { order, db in
-            try checkMove(order, to: .submitted)
-            guard !order.lines.isEmpty else {
-                throw HTTPError.conflict("Order \(order.number) has no lines to send to the kitchen.", slug: "order-empty")
-            }
-            try StockKeeper(db: db).take(order.lines)
-            try OrderRepository(db: db).setStatus(order.id, to: .submitted)
-        }
+        let order = try OrderChange(request: request, context: context).apply(body: body, sendToKitchen)
         return .json(order.json)
+    }
+
+    /// `open` or `pending` → `submitted`: the kitchen queue shows it from now on, and its lines'
+    /// quantities leave counted stock (all or nothing, 409 `sold-out`). 409 for an order without
+    /// lines or in another status. The one way an order reaches the kitchen (submit, accept).
+    static func sendToKitchen(_ order: Order, _ db: Connection) throws {
+        try checkMove(order, to: .submitted)
+        guard !order.lines.isEmpty else {
+            throw HTTPError.conflict("Order \(order.number) has no lines to send to the kitchen.", slug: "order-empty")
+        }
+        try StockKeeper(db: db).take(order.lines)
+        try OrderRepository(db: db).setStatus(order.id, to: .submitted)
     }
 
     static func ready(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
@@ -106,7 +111,7 @@ enum OrderLifecycleController {
     }
 
     /// State changes take an optional body (for `version`); an empty one is fine.
-    private static func optionalBody(_ request: HTTPRequest) throws -> JSONBody? {
+    static func optionalBody(_ request: HTTPRequest) throws -> JSONBody? {
         request.body.isEmpty ? nil : try JSONBody(request)
     }
 }

@@ -16,16 +16,18 @@ struct OrderRepository {
         let source: String
         let taxMode: TaxMode
         let createdBy: Int?
+        /// The guest session that placed the order (guest orders only).
+        let guestSessionID: Int?
         /// The pricing function's totals for the lines the order is created with.
         let totals: OrderTotals
     }
 
     func insert(_ order: NewOrder) throws -> Int {
         try db.execute("""
-            INSERT INTO orders (business_date, number, status, type, table_label, note, source, tax_mode, created_by,
-                                subtotal_cents, discount_cents, tax_cents, total_cents)
+            INSERT INTO orders (business_date, number, status, type, table_label, note, source, guest_session_id, tax_mode,
+                                created_by, subtotal_cents, discount_cents, tax_cents, total_cents)
             VALUES (\(order.businessDate), \(order.number), \(order.status.rawValue), \(order.type.rawValue), \(order.table),
-                    \(order.note), \(order.source), \(order.taxMode.rawValue), \(order.createdBy),
+                    \(order.note), \(order.source), \(order.guestSessionID), \(order.taxMode.rawValue), \(order.createdBy),
                     \(order.totals.subtotalCents), \(order.totals.discountCents), \(order.totals.taxCents), \(order.totals.totalCents))
             """).lastInsertID
     }
@@ -73,6 +75,24 @@ struct OrderRepository {
     func require(_ id: Int, lock: RowLock = .none) throws -> Order {
         guard let order = try find(id, lock: lock) else { throw HTTPError.notFound("No order has the id \(id).") }
         return order
+    }
+
+    /// The order if guest session `sessionID` placed it; nil for any other order, whoever's it
+    /// is (the session is part of the query: another session's order is never loaded).
+    func find(_ id: Int, placedBy sessionID: Int) throws -> Order? {
+        guard let row = try db.queryFirst("""
+            SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(id) AND guest_session_id = \(sessionID)
+            """) else { return nil }
+        return try withLines([try Order(row: row)]).first
+    }
+
+    /// How many of the session's orders wait for staff. Locks that range of the index until
+    /// the transaction ends, so two concurrent orders of one session cannot both pass a cap.
+    func pendingCount(placedBy sessionID: Int) throws -> Int {
+        let row = try db.queryFirst("""
+            SELECT COUNT(*) AS n FROM orders WHERE guest_session_id = \(sessionID) AND status = 'pending' FOR UPDATE
+            """)
+        return try row?.int("n") ?? 0
     }
 
     /// Orders matching the filters, newest first.

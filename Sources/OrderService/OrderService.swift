@@ -1,6 +1,6 @@
 import PosCore
 
-/// Orders, the kitchen queue, quotes and receipts.
+/// Orders (staff's and guests'), the kitchen queue, quotes and receipts.
 public enum OrderService: PosService {
     public static let name = "order"
 
@@ -8,6 +8,8 @@ public enum OrderService: PosService {
         QuoteController.register(&router)
         OrderController.register(&router)
         OrderLifecycleController.register(&router)
+        GuestOrderReviewController.register(&router)
+        GuestOrderController.register(&router)
         KitchenController.register(&router)
         ReceiptController.register(&router)
     }

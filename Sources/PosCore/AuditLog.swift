@@ -21,6 +21,7 @@ public enum AuditLog {
         case orderDiscounted = "order_discounted"
         case orderLineRemoved = "order_line_removed"
         case orderCancelled = "order_cancelled"
+        case orderRejected = "order_rejected"
         case refundIssued = "refund_issued"
         case cashMovement = "cash_movement"
         case shiftClosed = "shift_closed"

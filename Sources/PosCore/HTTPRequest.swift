@@ -12,6 +12,8 @@ public struct HTTPRequest: Sendable {
     public let bodyTooLarge: Bool
     /// The authenticated staff member, when the gateway checked a token for this route.
     public let identity: Identity?
+    /// The guest session, when the gateway checked an `Authorization: Guest` header for this route.
+    public let guest: GuestIdentity?
     /// True only for the gateway's internal token-check subrequest.
     public let isAuthCheck: Bool
     public let requestID: String
@@ -20,7 +22,7 @@ public struct HTTPRequest: Sendable {
 
     public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],
                 body: [UInt8] = [], bodyTooLarge: Bool = false, identity: Identity? = nil,
-                isAuthCheck: Bool = false, requestID: String = "") {
+                guest: GuestIdentity? = nil, isAuthCheck: Bool = false, requestID: String = "") {
         self.method = method
         self.path = path
         self.query = query
@@ -28,12 +30,14 @@ public struct HTTPRequest: Sendable {
         self.body = body
         self.bodyTooLarge = bodyTooLarge
         self.identity = identity
+        self.guest = guest
         self.isAuthCheck = isAuthCheck
         self.requestID = requestID
     }
 
-    /// Builds a request from FastCGI parameters. Identity comes only from `POS_STAFF_*`,
-    /// which nginx sets from its auth subrequest; `HTTP_*` headers can never produce them.
+    /// Builds a request from FastCGI parameters. Identity comes only from `POS_STAFF_*` and
+    /// `POS_GUEST_*`, which nginx sets from its auth subrequests; `HTTP_*` headers can never
+    /// produce them.
     public init(fastCGI request: FastCGIRequest) {
         let params = request.params
         method = params["REQUEST_METHOD"] ?? "GET"
@@ -48,7 +52,12 @@ public struct HTTPRequest: Sendable {
         self.headers = headers
         body = request.body
         bodyTooLarge = request.bodyTooLarge
-        identity = Identity(staffID: params["POS_STAFF_ID"], username: params["POS_STAFF_USERNAME"], role: params["POS_STAFF_ROLE"])
+        let staff = Identity(staffID: params["POS_STAFF_ID"], username: params["POS_STAFF_USERNAME"], role: params["POS_STAFF_ROLE"])
+        let guest = GuestIdentity(sessionID: params["POS_GUEST_SESSION_ID"], tableID: params["POS_GUEST_TABLE_ID"])
+        // A gateway location checks one kind of credential; both at once is not the gateway: neither counts.
+        let both = staff != nil && guest != nil
+        identity = both ? nil : staff
+        self.guest = both ? nil : guest
         isAuthCheck = params["POS_AUTH_CHECK"] == "1"
         requestID = params["POS_REQUEST_ID"] ?? ""
     }

@@ -44,10 +44,21 @@ public enum Secrets {
     }
 
     public static func sha256(_ text: String) -> [UInt8] {
+        sha256(bytes: Array(text.utf8))
+    }
+
+    public static func sha256(bytes: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
-        let bytes = Array(text.utf8)
         crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
         return digest
+    }
+
+    /// True when `text` has the shape of a token from `newToken()`: 43 URL-safe base64 characters.
+    public static func isTokenShaped(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 43 && text.utf8.allSatisfy { byte in
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2D || byte == 0x5F
+        }
     }
 
     /// Compares in time that depends only on the length, never on where the bytes differ.

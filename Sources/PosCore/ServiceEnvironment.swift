@@ -25,9 +25,22 @@ public struct ServiceEnvironment: Sendable {
     public var businessDay: BusinessDay
     /// `POS_CAFE_NAME`, printed on receipts.
     public var cafeName: String
+    /// `POS_CURRENCY` (ISO 4217, default EUR), for front ends (`GET /api/settings`).
+    public var currency: String
+    /// `POS_LOCALE` (BCP 47, default en-IE), for front ends (`GET /api/settings`).
+    public var locale: String
+    /// `POS_TIMEZONE` as configured, e.g. `Europe/Dublin` (the zone of `businessDay`).
+    public var timeZoneIdentifier: String
+    /// `POS_GUEST_BASE_URL` (default `http://127.0.0.1:<POS_PORT>`): what a table's QR code
+    /// links to, followed by `/guest/?t=<table token>`. No trailing slash.
+    public var guestBaseURL: String
+    /// `POS_GUEST_SESSION_TTL_SECONDS` (default 7200): how long a guest session lasts.
+    public var guestSessionLifetimeSeconds: Int
 
     public static func fromProcess(service: String) throws -> ServiceEnvironment {
         let env = ProcessEnvironment()
+        let timeZone = env["POS_TIMEZONE"].flatMap { $0.isEmpty ? nil : $0 } ?? "UTC"
+        let gatewayPort = try env.int("POS_PORT", default: 8080, range: 1...65535)
         return ServiceEnvironment(
             serviceName: service,
             socketPath: env["POS_SERVICE_SOCKET"] ?? "/tmp/pos-\(service).sock",
@@ -47,9 +60,18 @@ public struct ServiceEnvironment: Sendable {
             tokenLifetimeSeconds: try env.int("POS_TOKEN_TTL_SECONDS", default: 12 * 3600, range: 60...(30 * 86400)),
             testHooks: env["POS_ENABLE_TEST_HOOKS"] == "1",
             taxMode: env["POS_PRICES_INCLUDE_TAX"] == "1" ? .inclusive : .exclusive,
-            businessDay: try BusinessDay(timeZoneIdentifier: env["POS_TIMEZONE"] ?? "UTC",
+            businessDay: try BusinessDay(timeZoneIdentifier: timeZone,
                                          dayStartHour: try env.int("POS_DAY_START_HOUR", default: 4, range: 0...23)),
-            cafeName: env["POS_CAFE_NAME"].flatMap { $0.isEmpty ? nil : String($0.prefix(42)) } ?? "Cafe POS")
+            cafeName: env["POS_CAFE_NAME"].flatMap { $0.isEmpty ? nil : String($0.prefix(42)) } ?? "Cafe POS",
+            currency: try env.matching("POS_CURRENCY", default: "EUR", #/[A-Z]{3}/#, "three capital letters (ISO 4217)"),
+            locale: try env.matching("POS_LOCALE", default: "en-IE", #/[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,6}/#,
+                                     "a BCP 47 language tag like en-IE"),
+            timeZoneIdentifier: timeZone,
+            guestBaseURL: try env.matching("POS_GUEST_BASE_URL",
+                                           default: "http://127.0.0.1:\(gatewayPort)",
+                                           #/https?:\/\/[A-Za-z0-9.\-\[\]:]+(\/[A-Za-z0-9._~\-\/]*)?/#,
+                                           "an http(s) URL without query or fragment").trimmingSuffix("/"),
+            guestSessionLifetimeSeconds: try env.int("POS_GUEST_SESSION_TTL_SECONDS", default: 2 * 3600, range: 60...86400))
     }
 }
 
@@ -68,6 +90,26 @@ public struct ProcessEnvironment: Sendable {
             throw ConfigurationError(message: "\(name)=\(text) must be a whole number in \(range)")
         }
         return value
+    }
+}
+
+extension ProcessEnvironment {
+    /// The variable's value when it matches `pattern` as a whole (`fallback` when unset or
+    /// empty); a `ConfigurationError` naming `what` it should be otherwise.
+    public func matching(_ name: String, default fallback: String, _ pattern: Regex<some Any>, _ what: String) throws -> String {
+        guard let text = self[name], !text.isEmpty else { return fallback }
+        guard text.count <= 200, (try? pattern.wholeMatch(in: text)) != nil else {
+            throw ConfigurationError(message: "\(name)=\(text) must be \(what)")
+        }
+        return text
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        var text = self
+        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
+        return text
     }
 }
 

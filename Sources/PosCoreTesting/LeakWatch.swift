@@ -2,8 +2,9 @@ import Foundation
 import PosCore
 
 /// Watches every answer `GatewayClient` receives for secrets: an Argon2id password hash, or a
-/// bearer token anywhere but in the login response that issued it. Tokens are learnt from the
-/// login responses it sees, so every test's logins are watched without any test's help.
+/// bearer token or guest session token anywhere but in the response that issued it. Tokens are
+/// learnt from the login and guest-session responses it sees, so every test's logins and
+/// sessions are watched without any test's help.
 /// `leaks` is read by the secrets tests; nothing fails on its own.
 public final class LeakWatch: @unchecked Sendable {
     public static let shared = LeakWatch()
@@ -30,7 +31,8 @@ public final class LeakWatch: @unchecked Sendable {
 
     func inspect(method: String, path: String, response: TestResponse) {
         let text = response.text + "\n" + response.headers.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
-        let issued = path.hasPrefix("/api/auth/login") ? response.json?["token"]?.stringValue : nil
+        let issued = path.hasPrefix("/api/auth/login") ? response.json?["token"]?.stringValue
+            : path.hasPrefix("/api/guest/sessions") ? response.json?["session_token"]?.stringValue : nil
         lock.withLock {
             inspected += 1
             let request = "\(method) \(path) → \(response.status)"

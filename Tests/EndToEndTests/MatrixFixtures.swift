@@ -87,6 +87,41 @@ enum MatrixFixtures {
         }
     }
 
+    // MARK: guest ordering
+
+    /// The table of the matrix's guest sessions ("guest A"s place fixtures there).
+    static let guestTable = Once { try await GuestFixtures.newTable("Matrix A") }
+    static let guestTableToken = Once {
+        guard let token = try await guestTable.value()["token"]?.stringValue else { throw OrderFixtureError("a table without a token") }
+        return token
+    }
+
+    /// "Guest B", the guest caller: a session at a table of its own.
+    static let guestB = Once { try await GuestFixtures.newSession(at: try await GuestFixtures.newTable("Matrix B")) }
+
+    /// A new table; its id.
+    static func table() async throws -> Int { try GuestFixtures.id(try await GuestFixtures.newTable("Matrix")) }
+
+    /// A pending order of the payment tests' coffee placed by `session`; its id.
+    static func guestOrder(by session: GuestSession) async throws -> Int {
+        let response = try await GuestFixtures.place([try await coffeeLine()], as: session).expecting(201, "a guest order")
+        return try MenuFixtures.id(of: response)
+    }
+
+    /// The table as admin sees it in `GET /api/guest/tables`.
+    static func observeTable(_ id: Int) -> @Sendable () async throws -> JSON? {
+        {
+            var cursor: String?
+            for _ in 0..<50 {
+                let page = try await read("/api/guest/tables?limit=200" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                if let table = page?["items"]?.arrayValue?.first(where: { $0["id"] == .int(id) }) { return table }
+                guard let next = page?["next_cursor"]?.stringValue else { return nil }
+                cursor = next
+            }
+            return nil
+        }
+    }
+
     // MARK: menu
 
     /// A new empty category.

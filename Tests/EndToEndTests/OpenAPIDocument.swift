@@ -7,6 +7,9 @@ struct OpenAPIDocument {
         let path: String
         /// Path parameters, with `$ref`s resolved.
         let pathParameters: [JSON]
+        /// The names of the security schemes the operation accepts (`bearer`, `guest`); empty
+        /// when public.
+        var securitySchemes: [String] = []
 
         var description: String { "\(method) \(path)" }
     }
@@ -26,8 +29,13 @@ struct OpenAPIDocument {
             let shared = (item["parameters"]?.arrayValue ?? []).map(resolve)
             return members.filter { Self.httpMethods.contains($0.0) }.map { method, operation in
                 let own = (operation["parameters"]?.arrayValue ?? []).map(resolve)
+                let security = (operation["security"] ?? json["security"])?.arrayValue ?? []
+                let schemes = security.flatMap { requirement -> [String] in
+                    guard case .object(let members) = requirement else { return [] }
+                    return members.map(\.0)
+                }
                 return Operation(method: method.uppercased(), path: path,
-                                 pathParameters: (shared + own).filter { $0["in"] == "path" })
+                                 pathParameters: (shared + own).filter { $0["in"] == "path" }, securitySchemes: schemes)
             }
         }
     }

@@ -234,14 +234,50 @@ extension Endpoint {
         Endpoint("GET /api/audit", .managers, 200) { _ in MatrixRequest(method: "GET", path: "/api/audit?limit=5") },
     ]
 
-    /// Guest ordering (api.md "Guest ordering"): the guest service does not exist yet. Its rows
-    /// go here when it lands, at least:
-    ///   POST /api/guest/tables .managers 201, GET /api/guest/tables .managers 200,
-    ///   GET /api/guest/tables/{id}/qr.svg .managers 200, PATCH /api/guest/tables/{id} .managers 200,
-    ///   POST /api/guest/sessions .anyone 201, POST /api/orders/{id}/accept and /reject .tillStaff 200;
-    /// and `Authorization: Guest <session>` as a seventh caller (POST /api/guest/orders 201 for
-    /// it, 401 for staff tokens; GET /api/guest/orders/{id} 404 for another session's order).
-    static let guest: [Endpoint] = []
+    /// Guest ordering (api.md "Guest ordering"): tables are the managers'; sessions anyone's;
+    /// guest orders only a guest session's (staff tokens are 401 there, and a guest session is
+    /// 401 on every staff row above); another session's order is 404 ("guest A / guest B").
+    static let guest: [Endpoint] = [
+        Endpoint("POST /api/guest/tables", .managers, 201) { _ in
+            MatrixRequest(method: "POST", path: "/api/guest/tables", json: ["label": .string("Matrix \(UUID().uuidString.prefix(20))")])
+        },
+        Endpoint("GET /api/guest/tables", .managers, 200) { _ in MatrixRequest(method: "GET", path: "/api/guest/tables?limit=5") },
+        Endpoint("GET /api/guest/tables/print", .managers, 200) { _ in MatrixRequest(method: "GET", path: "/api/guest/tables/print") },
+        Endpoint("GET /api/guest/tables/{id}/qr.svg", .managers, 200) { _ in
+            MatrixRequest(method: "GET", path: "/api/guest/tables/\(try await F.table())/qr.svg")
+        },
+        Endpoint("PATCH /api/guest/tables/{id}", "disabling it", .managers, 200) { _ in
+            let id = try await F.table()
+            return MatrixRequest(method: "PATCH", path: "/api/guest/tables/\(id)", json: ["active": false], observe: F.observeTable(id))
+        },
+        Endpoint("POST /api/guest/sessions", .anyone, 201) { _ in
+            MatrixRequest(method: "POST", path: "/api/guest/sessions",
+                          json: ["table_token": .string(try await F.guestTableToken.value())])
+        },
+        Endpoint("POST /api/guest/orders", .guest, 201) { _ in
+            MatrixRequest(method: "POST", path: "/api/guest/orders", json: ["items": [try await F.coffeeLine()]])
+        },
+        Endpoint("GET /api/guest/orders/{id}", "the caller's own order", .guest, 200) { caller in
+            let owner = try await GuestFixtures.newSession(at: try await F.guestTable.value())
+            let order = try await F.guestOrder(by: owner)
+            return MatrixRequest(method: "GET", path: "/api/guest/orders/\(order)", ownGuest: caller == .guest ? owner : nil)
+        },
+        Endpoint("GET /api/guest/orders/{id}", "another session's order", .guest, 404) { _ in
+            let other = try await GuestFixtures.newSession(at: try await F.guestTable.value())
+            return MatrixRequest(method: "GET", path: "/api/guest/orders/\(try await F.guestOrder(by: other))")
+        },
+        Endpoint("POST /api/orders/{id}/accept", .tillStaff, 200) { _ in
+            let order = try await F.guestOrder(by: try await GuestFixtures.newSession(at: try await F.guestTable.value()))
+            return MatrixRequest(method: "POST", path: "/api/orders/\(order)/accept", observe: F.observeOrder(order),
+                                 cleanUp: F.offTheQueue(order))
+        },
+        Endpoint("POST /api/orders/{id}/reject", .tillStaff, 200) { _ in
+            let order = try await F.guestOrder(by: try await GuestFixtures.newSession(at: try await F.guestTable.value()))
+            return MatrixRequest(method: "POST", path: "/api/orders/\(order)/reject", json: ["reason": "permission matrix"],
+                                 observe: F.observeOrder(order))
+        },
+        Endpoint("GET /api/settings", .anyone, 200) { _ in MatrixRequest(method: "GET", path: "/api/settings") },
+    ]
 
     /// Reports (api.md "Reports", manager+): no service yet. When it lands, one row per name:
     ///   GET /api/reports/{name} .managers 200 for daily-sales, hourly-sales, top-items,

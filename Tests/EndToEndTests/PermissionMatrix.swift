@@ -2,11 +2,14 @@ import PosCore
 import PosCoreTesting
 import Testing
 
-/// Who sends a request in the permission matrix.
+/// Who sends a request in the permission matrix. `guest` is a guest session at a table of its
+/// own ("guest B"): fixtures of guest rows are placed by other sessions ("guest A"), unless a
+/// row hands the guest a session of its own (`MatrixRequest.ownGuest`).
 enum Caller: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case noToken = "no token"
     case forgedToken = "forged token"
     case barista, cashier, manager, admin
+    case guest
 
     var role: Role? { Role(rawValue: rawValue) }
     var testDescription: String { rawValue }
@@ -18,13 +21,14 @@ enum Caller: String, CaseIterable, Sendable, CustomTestStringConvertible {
         return try await StaffFixtures.shared(role)
     }
 
-    /// What goes in `Authorization: Bearer`: nothing, 43 random base64url characters (the shape
-    /// of a real token), or the caller's real token.
-    func token() async throws -> String? {
+    /// What goes in `Authorization`: nothing, `Bearer` and 43 random base64url characters (the
+    /// shape of a real token), the caller's real `Bearer` token, or the guest's `Guest` session.
+    func authorization() async throws -> String? {
         switch self {
         case .noToken: nil
-        case .forgedToken: String((0..<43).map { _ in Self.base64url.randomElement()! })
-        default: try await session()?.token
+        case .forgedToken: "Bearer " + String((0..<43).map { _ in Self.base64url.randomElement()! })
+        case .guest: try await MatrixFixtures.guestB.value().authorization
+        default: try await session().map { "Bearer \($0.token)" }
         }
     }
 
@@ -39,17 +43,25 @@ enum Access: Sendable {
     case staff
     /// Staff of these roles.
     case only(Set<Role>)
+    /// A guest session (`Authorization: Guest`); no staff token will do.
+    case guest
 
     static let managers = Access.only(Role.managers)
     static let tillStaff = Access.only(Role.tillStaff)
     static let kitchenStaff = Access.only(Role.kitchenStaff)
     static let admins = Access.only([.admin])
 
+    var isGuest: Bool {
+        if case .guest = self { return true }
+        return false
+    }
+
     /// The answer api.md gives `caller`: 401 without a valid token on a protected route, 403 for
     /// a role that may not, else the route's own success status.
     func expectedStatus(for caller: Caller, success: Int) -> Int {
         switch self {
         case .anyone: return success
+        case .guest: return caller == .guest ? success : 401
         case .staff: return caller.role == nil ? 401 : success
         case .only(let roles):
             guard let role = caller.role else { return 401 }
@@ -66,6 +78,8 @@ struct MatrixRequest: Sendable {
     var headers: [String: String] = [:]
     /// Sent instead of the caller's shared session (for requests that end a session).
     var ownSession: StaffSession? = nil
+    /// Sent instead of the guest caller's shared session (for "the caller's own order").
+    var ownGuest: GuestSession? = nil
     /// Reads the state the request would change (as admin); a refused request leaves it equal.
     var observe: (@Sendable () async throws -> JSON?)? = nil
     /// Puts fixtures back afterwards (e.g. takes a submitted order off the kitchen queue).

@@ -15,6 +15,7 @@ struct DataOwnershipTests {
         "order_ticket_counters": "pos_order",
         "payments": "pos_payment", "refunds": "pos_payment", "shifts": "pos_payment",
         "cash_movements": "pos_payment", "payment_order_totals": "pos_payment",
+        "guest_tables": "pos_guest", "guest_sessions": "pos_guest",
     ]
     /// Written by more than one service, with their own rules below.
     static let shared: Set<String> = ["audit_log", "idempotency_keys"]

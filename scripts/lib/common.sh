@@ -16,6 +16,9 @@
 #   POS_SKIP_BUILD (unset)     1: do not run swift build (binaries already in POS_BIN_DIR)
 #   POS_ENABLE_TEST_HOOKS      passed to the services (1 enables test-only behaviour)
 #   POS_API_RATE (20000r/s), POS_LOGIN_RATE (2r/s)  nginx limit_req rates per client address
+#   POS_GUEST_SESSION_RATE (1r/s)  opening guest sessions, per client address (burst 10)
+#   POS_GUEST_ORDER_RATE (10r/m)   placing guest orders, per guest session (burst 5)
+#   POS_GUEST_BASE_URL         what table QR codes link to (default http://127.0.0.1:POS_PORT)
 #   POS_CLIENT_TIMEOUT_SECONDS (10)  nginx cuts off a client that stalls mid-request this long
 #   POS_CONN_LIMIT (256)       nginx limit_conn: requests in progress per client address
 #   POS_ADMIN_PASSWORD         admin's password on first seeding (else generated and saved)
@@ -26,8 +29,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SCRIPT_NAME=${0##*/}
 
 # Debian packages the stack needs at run time and to build.
+# zbar-tools and librsvg2-bin: the tests read the tables' QR codes back (SVG → PNG → decoder).
 PACKAGES=(nginx libnginx-mod-http-js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
-    libfcgi-bin libsodium-dev pkg-config curl wrk)
+    libfcgi-bin libsodium-dev libqrencode-dev pkg-config curl wrk zbar-tools librsvg2-bin)
 # What scripts/lib/browser-test adds, for the guest page's browser test only (scripts/test):
 # Debian's headless browser and its WebDriver, and a Python venv for the pinned selenium/pytest.
 BROWSER_TEST_PACKAGES=(chromium chromium-driver python3 python3-venv fonts-dejavu-core)
@@ -43,7 +47,8 @@ die() { log "error: $*"; exit 1; }
 VAR=$(realpath -m -- "${POS_VAR_DIR:-$ROOT/var/up}")
 STACK_ENV=$VAR/stack.env
 STACK_SETTINGS=(POS_PORT POS_DB_PORT POS_DB_NAME POS_BUILD_CONFIG POS_BIN_DIR
-    POS_ENABLE_TEST_HOOKS POS_API_RATE POS_LOGIN_RATE POS_CLIENT_TIMEOUT_SECONDS POS_CONN_LIMIT)
+    POS_ENABLE_TEST_HOOKS POS_API_RATE POS_LOGIN_RATE POS_CLIENT_TIMEOUT_SECONDS POS_CONN_LIMIT
+    POS_GUEST_SESSION_RATE POS_GUEST_ORDER_RATE POS_GUEST_BASE_URL)
 
 # Reads $VAR/stack.env: each non-empty KEY=VALUE it holds is exported unless the variable is
 # set in the environment (even empty).
@@ -77,10 +82,17 @@ export POS_DB_NAME=${POS_DB_NAME:-cafe_pos}
 export POS_BUILD_CONFIG=${POS_BUILD_CONFIG:-release}
 export POS_API_RATE=${POS_API_RATE:-20000r/s}
 export POS_LOGIN_RATE=${POS_LOGIN_RATE:-2r/s}
+export POS_GUEST_SESSION_RATE=${POS_GUEST_SESSION_RATE:-1r/s}
+export POS_GUEST_ORDER_RATE=${POS_GUEST_ORDER_RATE:-10r/m}
+export POS_GUEST_BASE_URL=${POS_GUEST_BASE_URL:-http://127.0.0.1:$POS_PORT}
 export POS_CLIENT_TIMEOUT_SECONDS=${POS_CLIENT_TIMEOUT_SECONDS:-10}
 export POS_CONN_LIMIT=${POS_CONN_LIMIT:-256}
 [[ $POS_CLIENT_TIMEOUT_SECONDS =~ ^[1-9][0-9]*$ ]] || die "POS_CLIENT_TIMEOUT_SECONDS must be a whole number of seconds"
 [[ $POS_CONN_LIMIT =~ ^[1-9][0-9]*$ ]] || die "POS_CONN_LIMIT must be a whole number"
+for setting in POS_API_RATE POS_LOGIN_RATE POS_GUEST_SESSION_RATE POS_GUEST_ORDER_RATE; do
+    [[ ${!setting} =~ ^[1-9][0-9]*r/[sm]$ ]] || die "$setting must be a rate like 2r/s or 10r/m"
+done
+unset setting
 BIN_DIR=${POS_BIN_DIR:-$ROOT/.build/$POS_BUILD_CONFIG}
 
 RUN_DIR=$VAR/run
@@ -510,6 +522,8 @@ nginx_render() {
             -e "s|@PORT@|$(sed_escape "$POS_PORT")|g" \
             -e "s|@API_RATE@|$(sed_escape "$POS_API_RATE")|g" \
             -e "s|@LOGIN_RATE@|$(sed_escape "$POS_LOGIN_RATE")|g" \
+            -e "s|@GUEST_SESSION_RATE@|$(sed_escape "$POS_GUEST_SESSION_RATE")|g" \
+            -e "s|@GUEST_ORDER_RATE@|$(sed_escape "$POS_GUEST_ORDER_RATE")|g" \
             -e "s|@CLIENT_TIMEOUT@|${POS_CLIENT_TIMEOUT_SECONDS}s|g" \
             -e "s|@CONN_LIMIT@|$POS_CONN_LIMIT|g" \
             "$template" >"$target"
@@ -554,6 +568,14 @@ nginx_reload() {
 
 nginx_stop() {
     stop_pid_file "$NGINX_PID_FILE" "$NGINX_DIR" QUIT 15 nginx || log "nginx is not running"
+}
+
+# The guest page URL of the first active table (the demo seed makes some), or nothing.
+guest_demo_url() {
+    local token
+    token=$(db_query "SELECT token FROM guest_tables WHERE active = 1 ORDER BY id LIMIT 1" 2>/dev/null) || return 0
+    [[ $token =~ ^[A-Za-z0-9_-]{43}$ ]] || return 0
+    printf '%s/guest/?t=%s\n' "$POS_GUEST_BASE_URL" "$token"
 }
 
 # --- health ---------------------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+import MariaDB
+import PosCore
+import QRCode
+
+/// Tables (manager+): create, list, rename, enable or disable; each table's QR code as SVG,
+/// and every active table's code on printable A4 sheets.
+enum TableController {
+    /// The most tables one printed sheet set holds.
+    static let maxPrinted = 500
+
+    static func register(_ router: inout Router) {
+        router.post("/api/guest/tables", create)
+        router.get("/api/guest/tables", list)
+        router.get("/api/guest/tables/print", printSheets)
+        router.patch("/api/guest/tables/:id", update)
+        router.get("/api/guest/tables/:id/qr.svg", qrCode)
+    }
+
+    static func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.require(Role.managers)
+        var body = try JSONBody(request)
+        let label = body.string("label", length: GuestTable.labelLength)
+        try body.finish()
+        guard let label else { throw HTTPError.unprocessable(field: "label", "is required") }
+        let table = try TableRepository(db: context.db).create(label: label)
+        return .json(table.json(base: context.environment.guestBaseURL), status: 201)
+    }
+
+    static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.require(Role.managers)
+        let page = try Page(request)
+        let tables = try TableRepository(db: context.db).list(page)
+        return .json(page.envelope(tables, id: \.id) { $0.json(base: context.environment.guestBaseURL) })
+    }
+
+    /// `{label?, active?}` with the version in If-Match or the body. A disabled table takes no
+    /// new sessions, and its open sessions stop working (the guest check requires an active table).
+    static func update(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.require(Role.managers)
+        let id = try request.id()
+        var body = try JSONBody(request)
+        let label = body.has("label") ? body.string("label", length: GuestTable.labelLength) : nil
+        let active = body.bool("active", required: false)
+        try body.finish()
+        let table = try context.db.transaction { db in
+            let repository = TableRepository(db: db)
+            let before = try repository.require(id, lock: .update)
+            try request.checkVersion(before.version, body: body)
+            try repository.update(id, label: label, active: active)
+            return try repository.require(id)
+        }
+        return .json(table.json(base: context.environment.guestBaseURL))
+    }
+
+    static func qrCode(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.require(Role.managers)
+        let table = try TableRepository(db: context.db).require(try request.id())
+        let code = try QRCode(encoding: table.guestURL(base: context.environment.guestBaseURL))
+        return .text(code.svg(title: "Order at table \(table.label)"), contentType: "image/svg+xml; charset=utf-8")
+    }
+
+    static func printSheets(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.require(Role.managers)
+        let tables = try TableRepository(db: context.db).active(limit: maxPrinted)
+        let sheet = try PrintSheet(cafeName: context.environment.cafeName, tables: tables.map {
+            PrintSheet.Card(label: $0.label, url: $0.guestURL(base: context.environment.guestBaseURL))
+        })
+        return .text(sheet.html(), contentType: "text/html; charset=utf-8")
+    }
+}

@@ -1,0 +1,34 @@
+import MariaDB
+import PosCore
+
+/// The one way an order comes into being, for staff (`POST /api/orders`) and guests
+/// (`POST /api/guest/orders`) alike: the lines priced from the menu as it is now, totals from
+/// the one pricing function, the day's next ticket number, and the order with its lines stored
+/// in the caller's transaction.
+struct OrderCreation {
+    var type: OrderType
+    var table: String?
+    var note: String?
+    var lines: [LineRequest]
+    /// `open` for staff, `pending` for guests (staff accept or reject it).
+    var status: OrderStatus
+    /// `staff` or `guest`.
+    var source: String
+    var createdBy: Int?
+    var guestSessionID: Int?
+
+    /// Stores the order in `db`'s transaction and returns it as stored. Unknown items or options
+    /// are 422; deleted, unavailable or sold-out items 409 (`MenuCatalog.price`).
+    func create(_ db: Connection, environment: ServiceEnvironment) throws -> Order {
+        let priced = try MenuCatalog(db: db).price(lines)
+        let totals = Pricing.totals(priced.map(\.pricing), discount: nil, mode: environment.taxMode)
+        let businessDate = environment.businessDay.today()
+        let repository = OrderRepository(db: db)
+        let id = try repository.insert(.init(
+            businessDate: businessDate, number: try TicketCounter.next(db, businessDate: businessDate), status: status,
+            type: type, table: table, note: note?.isEmpty == true ? nil : note, source: source,
+            taxMode: environment.taxMode, createdBy: createdBy, guestSessionID: guestSessionID, totals: totals))
+        try repository.insertLines(orderID: id, priced)
+        return try repository.require(id)
+    }
+}

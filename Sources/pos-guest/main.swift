@@ -1,0 +1,4 @@
+import GuestService
+import PosCore
+
+ServiceMain.run(GuestService.self)
