@@ -111,7 +111,7 @@ def browser():
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--lang=en-GB",
+                     "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--lang=en-GB",
                      f"--window-size={WIDTH},{HEIGHT}"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
