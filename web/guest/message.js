@@ -5,6 +5,7 @@ import { $, announce } from './dom.js';
 import { update } from './state.js';
 
 let countdown = null;
+let action = null; // what the button does: {label, run}
 
 /** Shows `title` and `detail`; `action` = {label, run} adds a button; `retryAfter` (seconds)
  *  keeps that button disabled, counting down, until the server allows another try. */
@@ -15,10 +16,7 @@ export function showMessage({ title, detail = '', action = null, retryAfter = nu
 }
 
 export function initMessage() {
-  $('message-action').addEventListener('click', () => {
-    const run = $('message-action').run;
-    if (run) run();
-  });
+  $('message-action').addEventListener('click', () => action?.run());
 }
 
 export function renderMessage(state) {
@@ -26,12 +24,12 @@ export function renderMessage(state) {
   $('screen-loading').hidden = state.screen !== 'loading';
   clearInterval(countdown);
   if (state.screen !== 'message' || !state.message) return;
-  const { title, detail, action, retryAt } = state.message;
+  const { title, detail, retryAt } = state.message;
+  action = state.message.action;
   $('message-title').textContent = title;
   $('message-detail').textContent = detail;
   const button = $('message-action');
   button.hidden = !action;
-  button.run = action?.run ?? null;
   if (!action) return;
   const tick = () => {
     const left = retryAt ? Math.ceil((retryAt - Date.now()) / 1000) : 0;

@@ -21,6 +21,12 @@ const WORDING = {
   cancelled: ['Sorry, your order was not accepted', 'The staff could not take this order and nothing will be charged. Please ask at the counter.'],
 };
 
+/** The same, in a few words, for the button that leads back to the status. */
+const SHORT = {
+  pending: 'waiting for staff', open: 'waiting for staff', submitted: 'being prepared',
+  ready: 'ready', completed: 'served', cancelled: 'not accepted',
+};
+
 let timer = null;
 let etag = null;
 let watching = null;
@@ -100,7 +106,7 @@ export function renderOrderStatus(state) {
   const order = state.order;
   const open = $('status-open');
   open.hidden = !order || state.screen === 'status';
-  if (order) open.textContent = `Order ${order.number ?? order.id}: ${(WORDING[order.status] ?? [order.status])[0]}`;
+  if (order) open.textContent = `Order ${order.number ?? order.id}: ${SHORT[order.status] ?? order.status}`;
   if (!order || state.screen !== 'status') return;
 
   const status = String(order.status);
