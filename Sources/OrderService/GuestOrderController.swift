@@ -32,16 +32,17 @@ enum GuestOrderController {
 
         return try IdempotentRequest(request, scope: "POST /api/guest/orders session \(guest.sessionID)")
             .run(in: context, required: false) { db in
-                guard try OrderRepository(db: db).pendingCount(placedBy: guest.sessionID) < maxPendingPerSession else {
-                    var problem = HTTPError(status: 429, slug: "too-many-pending-orders", title: "Too many requests",
-                                            detail: "This table already has \(maxPendingPerSession) orders waiting for the staff; order again once they are accepted.")
-                    problem.headers = [("Retry-After", "30")]
-                    throw problem
+                var creation = OrderCreation(type: .dineIn, table: try tableLabel(guest.tableID, db), note: note, lines: lines,
+                                             status: .pending, source: "guest", createdBy: nil, guestSessionID: guest.sessionID)
+                creation.admit = { db in
+                    guard try OrderRepository(db: db).pendingCount(placedBy: guest.sessionID) < maxPendingPerSession else {
+                        var problem = HTTPError(status: 429, slug: "too-many-pending-orders", title: "Too many requests",
+                                                detail: "This table already has \(maxPendingPerSession) orders waiting for the staff; order again once they are accepted.")
+                        problem.headers = [("Retry-After", "30")]
+                        throw problem
+                    }
                 }
-                let order = try OrderCreation(type: .dineIn, table: try tableLabel(guest.tableID, db), note: note, lines: lines,
-                                              status: .pending, source: "guest", createdBy: nil, guestSessionID: guest.sessionID)
-                    .create(db, environment: context.environment)
-                return .json(order.json, status: 201)
+                return .json(try creation.create(db, environment: context.environment).json, status: 201)
             }
     }
 

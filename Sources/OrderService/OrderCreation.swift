@@ -16,6 +16,11 @@ struct OrderCreation {
     var source: String
     var createdBy: Int?
     var guestSessionID: Int?
+    /// A last check before the order is stored (a guest session's cap on pending orders). It
+    /// runs once the day's ticket counter row is locked, which every order creation takes before
+    /// it inserts: creations run one at a time from there, so a locking read of existing orders
+    /// in `admit` sees every committed order and cannot deadlock with another creation.
+    var admit: ((Connection) throws -> Void)? = nil
 
     /// Stores the order in `db`'s transaction and returns it as stored. Unknown items or options
     /// are 422; deleted, unavailable or sold-out items 409 (`MenuCatalog.price`).
@@ -24,8 +29,10 @@ struct OrderCreation {
         let totals = Pricing.totals(priced.map(\.pricing), discount: nil, mode: environment.taxMode)
         let businessDate = environment.businessDay.today()
         let repository = OrderRepository(db: db)
+        let number = try TicketCounter.next(db, businessDate: businessDate)
+        try admit?(db)
         let id = try repository.insert(.init(
-            businessDate: businessDate, number: try TicketCounter.next(db, businessDate: businessDate), status: status,
+            businessDate: businessDate, number: number, status: status,
             type: type, table: table, note: note?.isEmpty == true ? nil : note, source: source,
             taxMode: environment.taxMode, createdBy: createdBy, guestSessionID: guestSessionID, totals: totals))
         try repository.insertLines(orderID: id, priced)

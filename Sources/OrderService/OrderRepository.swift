@@ -86,8 +86,10 @@ struct OrderRepository {
         return try withLines([try Order(row: row)]).first
     }
 
-    /// How many of the session's orders wait for staff. Locks that range of the index until
-    /// the transaction ends, so two concurrent orders of one session cannot both pass a cap.
+    /// How many of the session's orders wait for staff: a locking read (the latest committed
+    /// rows, and that range of the index locked until the transaction ends). Call it only where
+    /// order creations are serialized (`OrderCreation.admit`): two such reads of neighbouring
+    /// sessions share a gap lock, and their inserts would deadlock.
     func pendingCount(placedBy sessionID: Int) throws -> Int {
         let row = try db.queryFirst("""
             SELECT COUNT(*) AS n FROM orders WHERE guest_session_id = \(sessionID) AND status = 'pending' FOR UPDATE

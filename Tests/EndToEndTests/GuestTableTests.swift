@@ -59,7 +59,7 @@ struct GuestTableTests {
         let document = try XMLDocument(data: Data(response.body))
         #expect(document.rootElement()?.name == "svg")
         // Version v has 17 + 4v modules per side; plus a quiet zone of 4 on each side.
-        let viewBox = document.rootElement()?.attribute(forName: "viewBox")?.stringValue?.split(separator: " ").compactMap { Int($0) }
+        let viewBox = document.rootElement()?.value(of: "viewBox")?.split(separator: " ").compactMap { Int($0) }
         let side = try #require(viewBox?.last)
         #expect((side - 8 - 17) % 4 == 0 && (1...40).contains((side - 8 - 17) / 4), "viewBox \(String(describing: viewBox))")
 
@@ -168,5 +168,13 @@ enum QRReader {
             throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension XMLElement {
+    /// An attribute's value by its local name (FoundationXML on Linux finds no attribute of a
+    /// namespaced element by name alone).
+    func value(of attribute: String) -> String? {
+        attributes?.first { $0.localName == attribute || $0.name == attribute }?.stringValue
     }
 }

@@ -58,9 +58,9 @@ struct QRCodeTests {
         let document = try XMLDocument(xmlString: svg)
         let root = try #require(document.rootElement())
         #expect(root.name == "svg")
-        #expect(root.attribute(forName: "viewBox")?.stringValue == "0 0 \(code.size + 8) \(code.size + 8)")
+        #expect(root.value(of: "viewBox") == "0 0 \(code.size + 8) \(code.size + 8)")
         #expect(root.elements(forName: "title").first?.stringValue == "Table <5> & \"friends\"")
-        let path = try #require(root.elements(forName: "path").first?.attribute(forName: "d")?.stringValue)
+        let path = try #require(root.elements(forName: "path").first?.value(of: "d"))
         #expect(Self.darkModules(ofPath: path, quietZone: 4) == Self.darkModules(of: code))
     }
 
@@ -95,5 +95,13 @@ struct QRCodeTests {
             }
         }
         return dark
+    }
+}
+
+extension XMLElement {
+    /// An attribute's value by its local name (FoundationXML on Linux finds no attribute of a
+    /// namespaced element by name alone).
+    func value(of attribute: String) -> String? {
+        attributes?.first { $0.localName == attribute || $0.name == attribute }?.stringValue
     }
 }
