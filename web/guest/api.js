@@ -21,12 +21,7 @@ export class ApiError extends Error {
 
 /** The saved session of table `tableToken`, or null when there is none or it has expired. */
 export function savedSession(tableToken) {
-  let saved;
-  try {
-    saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-  } catch {
-    return null;
-  }
+  const saved = readRaw();
   if (!saved || saved.tableToken !== tableToken) return null;
   if (Date.parse(saved.expiresAt) <= Date.now()) return null;
   return saved;
@@ -49,6 +44,7 @@ export function forgetOrder() {
   rememberOrder(null);
 }
 
+/** The saved session as stored, expired or not; null when there is none or it is unreadable. */
 function readRaw() {
   try {
     return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
