@@ -166,4 +166,30 @@ struct GuestOrderFlowTests {
         #expect(other.json?["id"] != first.json?["id"])
         #expect(other.header("idempotent-replayed") == nil)
     }
+
+    @Test("What a guest may not choose is ignored: status, source, table, type, author, session, prices, totals")
+    func massAssignmentIsIgnored() async throws {
+        let menu = try await OrderFixtures.menu()
+        let other = try await GuestFixtures.newSession(at: try await GuestFixtures.newTable())
+        let otherOrder = try await GuestFixtures.pendingOrder(by: other)
+        let session = try await GuestFixtures.newSession()
+        let placed = try requireJSON(try await GuestFixtures.send("POST", "/api/guest/orders", json: [
+            "items": [["item_id": .int(menu.croissantID), "quantity": 1, "unit_price_cents": 1, "line_total_cents": 1]],
+            "status": "submitted", "source": "staff", "table": "VIP", "type": "takeaway", "created_by": 1, "id": 1,
+            "number": 1, "guest_session_id": .int(1), "total_cents": 1, "subtotal_cents": 1, "version": 99,
+        ], as: session).expecting(201, "place an order with extra fields"))
+
+        #expect(placed["status"] == "pending")
+        #expect(placed["source"] == "guest")
+        #expect(placed["table"] == .string(session.tableLabel))
+        #expect(placed["type"] == "dine_in")
+        #expect(placed["created_by"] == .null)
+        #expect(placed["subtotal_cents"] == 275)
+        #expect(placed["version"] == 1)
+        #expect(placed["id"] != 1 && placed["id"] != otherOrder["id"])
+        // The order belongs to the session that sent it, not to the one named in the body.
+        let id = try GuestFixtures.id(placed)
+        try await GuestFixtures.send("GET", "/api/guest/orders/\(id)", as: session).expecting(200, "the sender reads it")
+        #expect(try await GuestFixtures.send("GET", "/api/guest/orders/\(id)", as: other).status == 404)
+    }
 }
