@@ -221,6 +221,12 @@ def test_a_rejected_order_says_so(page, public_api, manager_api, cashier_api, sc
     assert "not accepted" in by_id(page, "status-headline").text
     page.save_screenshot(str(screenshots / "status-rejected.png"))
 
+    # A reload keeps the tab's session and still knows the order.
+    page.refresh()
+    wait(page, lambda: shown(page, "screen-menu"))
+    wait(page, lambda: shown(page, "status-open") and "not accepted" in by_id(page, "status-open").text,
+         message="after a reload the order is not shown")
+
 
 def test_an_unknown_table_gets_a_clear_message(page, screenshots):
     open_guest_page(page, secrets.token_urlsafe(32))
@@ -229,6 +235,15 @@ def test_an_unknown_table_gets_a_clear_message(page, screenshots):
     assert "ask" in by_id(page, "message-detail").text
     assert not shown(page, "screen-menu")
     page.save_screenshot(str(screenshots / "unknown-table.png"))
+
+
+def test_a_disabled_table_gets_the_same_clear_message(page, manager_api):
+    table = new_table(manager_api, "Disabled")
+    manager_api.request("PATCH", f"/api/guest/tables/{table['id']}", {"active": False})
+    open_guest_page(page, table["token"])
+    wait(page, lambda: shown(page, "screen-message"), message="no message for a disabled table")
+    assert "not taking orders" in by_id(page, "message-title").text
+    assert not shown(page, "screen-menu")
 
 
 def test_a_page_without_a_table_code_says_how_to_get_one(page):
