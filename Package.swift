@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "GuestServiceTests", dependencies: ["GuestService", "PosCore", "QRCode"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService",
                                                           "OrderService", "PaymentService", "GuestService"]),
-        .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
+        .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting", "PosCore"]),
     ]
 )
 

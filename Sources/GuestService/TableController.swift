@@ -2,8 +2,8 @@ import MariaDB
 import PosCore
 import QRCode
 
-/// Tables (manager+): create, list, rename, enable or disable; each table's QR code as SVG,
-/// and every active table's code on printable A4 sheets.
+/// Tables (manager+): create, list, rename, enable or disable (each audited); each table's QR
+/// code as SVG, and every active table's code on printable A4 sheets.
 enum TableController {
     /// The most tables one printed sheet set holds.
     static let maxPrinted = 500
@@ -17,12 +17,17 @@ enum TableController {
     }
 
     static func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try request.require(Role.managers)
+        let actor = try request.require(Role.managers)
         var body = try JSONBody(request)
         let label = body.string("label", length: GuestTable.labelLength)
         try body.finish()
         guard let label else { throw HTTPError.unprocessable(field: "label", "is required") }
-        let table = try TableRepository(db: context.db).create(label: label)
+        let table = try context.db.transaction { db in
+            let table = try TableRepository(db: db).create(label: label)
+            try AuditLog.record(db, actor: actor, type: .guestTableCreated, entity: "guest_table", entityID: table.id,
+                                detail: ["label": .string(label)])
+            return table
+        }
         return .json(table.json(base: context.environment.guestBaseURL), status: 201)
     }
 
@@ -35,8 +40,9 @@ enum TableController {
 
     /// `{label?, active?}` with the version in If-Match or the body. A disabled table takes no
     /// new sessions, and its open sessions stop working (the guest check requires an active table).
+    /// Audited when the label or the state changes.
     static func update(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try request.require(Role.managers)
+        let actor = try request.require(Role.managers)
         let id = try request.id()
         var body = try JSONBody(request)
         let label = body.has("label") ? body.string("label", length: GuestTable.labelLength) : nil
@@ -47,7 +53,14 @@ enum TableController {
             let before = try repository.require(id, lock: .update)
             try request.checkVersion(before.version, body: body)
             try repository.update(id, label: label, active: active)
-            return try repository.require(id)
+            let after = try repository.require(id)
+            if after.label != before.label || after.active != before.active {
+                try AuditLog.record(db, actor: actor, type: .guestTableChanged, entity: "guest_table", entityID: id, detail: [
+                    "label_before": .string(before.label), "label": .string(after.label),
+                    "active_before": .bool(before.active), "active": .bool(after.active),
+                ])
+            }
+            return after
         }
         return .json(table.json(base: context.environment.guestBaseURL))
     }

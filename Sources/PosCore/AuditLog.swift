@@ -25,6 +25,8 @@ public enum AuditLog {
         case refundIssued = "refund_issued"
         case cashMovement = "cash_movement"
         case shiftClosed = "shift_closed"
+        case guestTableCreated = "guest_table_created"
+        case guestTableChanged = "guest_table_changed"
     }
 
     public static func record(_ db: Connection, actor: Identity?, type: EventType, entity: String,

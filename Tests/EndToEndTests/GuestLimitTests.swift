@@ -84,4 +84,30 @@ struct GuestLimitTests {
         ], as: session).expecting(201, "a valid order; the price a client sends is ignored")
         #expect(priced.json?["subtotal_cents"] == 275)
     }
+
+    @Test("Six orders of one session at the same moment: exactly three are created, the others are 429")
+    func pendingCapHoldsUnderConcurrency() async throws {
+        let line = OrderFixtures.line(try await OrderFixtures.menu().croissantID)
+        let session = try await GuestFixtures.newSession()
+        let responses = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+            for _ in 0..<6 { group.addTask { try await GuestFixtures.place([line], as: session) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(responses.filter { $0.status == 201 }.count == 3, "\(responses.map(\.status))")
+        #expect(responses.allSatisfy { $0.status == 201 || ($0.status == 429 && $0.isProblem) }, "\(responses.map(\.status))")
+    }
+
+    @Test("Guests at twelve tables order at the same moment: every order is created, none is a deadlock's 503")
+    func concurrentGuestsAllGetTheirOrders() async throws {
+        let line = OrderFixtures.line(try await OrderFixtures.menu().croissantID)
+        var sessions: [GuestSession] = []
+        for _ in 0..<12 { sessions.append(try await GuestFixtures.newSession(at: try await GuestFixtures.newTable())) }
+        let responses = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+            for session in sessions { group.addTask { try await GuestFixtures.place([line], as: session) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(responses.allSatisfy { $0.status == 201 }, "\(responses.filter { $0.status != 201 })")
+        let numbers = responses.compactMap { $0.json?["number"]?.intValue }
+        #expect(Set(numbers).count == 12, "twelve distinct ticket numbers: \(numbers)")
+    }
 }

@@ -44,6 +44,10 @@ struct GuestTableTests {
         let staleBody = try await gateway.send("PATCH", "/api/guest/tables/\(id)", json: ["active": false, "version": 1], token: manager.token)
         #expect(staleBody.status == 409, "\(staleBody)")
         #expect(try await gateway.send("PATCH", "/api/guest/tables/999999999", json: ["active": false], token: manager.token).status == 404)
+        let renaming = try await OrderFixtures.auditEntry(type: "guest_table_changed", since: Date(timeIntervalSinceNow: -60),
+                                                          token: manager.token) { $0["entity_id"] == .int(id) }
+        #expect(renaming?["detail"]?["label"] == .string(newLabel))
+        #expect(renaming?["actor_id"] == .int(manager.id))
         #expect(try await gateway.send("PATCH", "/api/guest/tables/\(id)", json: ["active": "no"], token: manager.token).status == 422)
     }
 

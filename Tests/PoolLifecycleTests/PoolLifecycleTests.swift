@@ -38,7 +38,7 @@ struct PoolLifecycleTests {
     }
 
     @Test("ps tells the pools apart: each worker is \"pos-<service>: worker N\", N = 1…workers",
-          arguments: ["user", "menu", "order", "payment"])
+          arguments: ["user", "menu", "order", "payment", "guest"])
     func workersAreNamedAfterTheirPool(service: String) throws {
         let pool = ServicePool(name: service)
         let titles = pool.workers(of: try pool.managerPID()).map(Proc.commandLine).sorted()
