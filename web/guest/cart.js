@@ -97,8 +97,7 @@ async function placeOrder() {
     if (error.status === 429 && error.retryAfter) {
       message += ` Please wait ${error.retryAfter} s before trying again.`;
     }
-    update({ cartError: message });
-    announce(message);
+    update({ cartError: message }); // #cart-error is an alert: read out as it appears
     if (error.status === 409) {
       // Sold out or off the menu meanwhile: the quote names the line, the menu shows it.
       requestQuote();
