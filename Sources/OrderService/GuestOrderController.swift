@@ -37,7 +37,7 @@ enum GuestOrderController {
                 creation.admit = { db in
                     guard try OrderRepository(db: db).pendingCount(placedBy: guest.sessionID) < maxPendingPerSession else {
                         var problem = HTTPError(status: 429, slug: "too-many-pending-orders", title: "Too many requests",
-                                                detail: "This table already has \(maxPendingPerSession) orders waiting for the staff; order again once they are accepted.")
+                                                detail: "You already have \(maxPendingPerSession) orders waiting for the staff; order again once one is accepted.")
                         problem.headers = [("Retry-After", "30")]
                         throw problem
                     }

@@ -29,6 +29,10 @@ enum GuestOrderReviewController {
         try body.finish()
         let order = try OrderChange(request: request, context: context).apply(body: body) { order, db in
             try requirePending(order, becoming: .cancelled)
+            // The payment service takes no payment for a pending order; should one be there, refund first.
+            guard order.paidCents == 0 else {
+                throw HTTPError.conflict("Order \(order.number) has \(order.paidCents) cents paid; refund it before rejecting.", slug: "order-paid")
+            }
             try OrderRepository(db: db).setStatus(order.id, to: .cancelled, cancelReason: reason)
             try AuditLog.record(db, actor: actor, type: .orderRejected, entity: "order", entityID: order.id,
                                 detail: ["number": .int(order.number), "table": .optional(order.table),

@@ -101,6 +101,23 @@ struct GuestOrderFlowTests {
         #expect(entry?["actor_id"] == .int(cashier.id))
     }
 
+    @Test("A pending guest order takes no payment until it is accepted")
+    func noPaymentWhilePending() async throws {
+        let cashier = try await StaffFixtures.shared(.cashier)
+        let order = try await GuestFixtures.pendingOrder()
+        let id = try GuestFixtures.id(order)
+        let total = try #require(order["total_cents"])
+        let card: JSON = ["order_id": .int(id), "method": "card", "amount_cents": total, "reference": "GUEST"]
+
+        let refused = try await PaymentFixtures.pay(card, token: cashier.token)
+        #expect(refused.status == 409 && refused.problemType == "/problems/order-not-accepted", "\(refused)")
+        try await OrderFixtures.post(id, "accept", token: cashier.token).expecting(200, "accept")
+        try await PaymentFixtures.pay(card, token: cashier.token).expecting(201, "paid once accepted")
+        let paid = try await PaymentFixtures.order(id, token: cashier.token)
+        #expect(paid["payment_status"] == "paid")
+        try await OrderFixtures.handOver([id])
+    }
+
     @Test("Accept and reject only move pending orders: a cashier's open order is 409 for both")
     func staffOrdersAreNotReviewed() async throws {
         let cashier = try await StaffFixtures.shared(.cashier)
