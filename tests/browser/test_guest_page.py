@@ -83,9 +83,13 @@ def show_category(driver, category):
     """Taps the category's link in the bar under the header."""
     link = driver.find_element(By.CSS_SELECTOR, f".categories__link[href='#category-{category['id']}']")
     click(driver, link)
-    wait(driver, lambda: driver.execute_script(
-        "const r = document.getElementById(arguments[0]).getBoundingClientRect(); return r.top >= 0 && r.top < 200",
-        f"category-{category['id']}"), message="the category did not scroll into view")
+    tops = []
+
+    def settled():  # the (smooth) scroll has stopped with the category near the top
+        tops.append(driver.execute_script(
+            "return document.getElementById(arguments[0]).getBoundingClientRect().top", f"category-{category['id']}"))
+        return len(tops) >= 3 and tops[-1] == tops[-2] == tops[-3] and 0 <= tops[-1] < 200
+    wait(driver, settled, message="the category did not scroll into view")
 
 
 def choose_option(driver, option_id):
