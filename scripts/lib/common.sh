@@ -32,6 +32,9 @@ SCRIPT_NAME=${0##*/}
 # zbar-tools and librsvg2-bin: the tests read the tables' QR codes back (SVG → PNG → decoder).
 PACKAGES=(nginx libnginx-mod-http-js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
     libfcgi-bin libsodium-dev libqrencode-dev pkg-config curl wrk zbar-tools librsvg2-bin)
+# What scripts/lib/browser-test adds, for the guest page's browser test only (scripts/test):
+# Debian's headless browser and its WebDriver, and a Python venv for the pinned selenium/pytest.
+BROWSER_TEST_PACKAGES=(chromium chromium-driver python3 python3-venv fonts-dejavu-core)
 # One MariaDB account per service, including services of later issues (sql/grants.sql names them).
 DB_ACCOUNTS=(pos_user pos_menu pos_order pos_payment pos_guest pos_report)
 STAFF_SEED=(manager cashier barista)
@@ -187,9 +190,11 @@ package_installed() {
     dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed$'
 }
 
+# Installs the Debian packages named (default: PACKAGES) that are missing.
 ensure_packages() {
     local missing=() package
-    for package in "${PACKAGES[@]}"; do
+    (($# > 0)) || set -- "${PACKAGES[@]}"
+    for package in "$@"; do
         package_installed "$package" || missing+=("$package")
     done
     ((${#missing[@]} == 0)) && return 0
@@ -236,7 +241,7 @@ prepare_var_dir() {
 # nginx runs its workers as www-data: they must reach run/ and the static files.
 check_www_data_access() {
     local path
-    for path in "$RUN_DIR" "$ROOT/nginx/html"; do
+    for path in "$RUN_DIR" "$ROOT/nginx/html" "$ROOT/web/guest"; do
         [[ -e $path ]] || continue
         runuser -u www-data -- test -x "$path" ||
             die "www-data cannot enter $path: make every directory above it traversable (o+x)"
@@ -510,16 +515,18 @@ nginx_cmd() { nginx -p "$NGINX_DIR/" -c "$NGINX_DIR/nginx.conf" "$@"; }
 
 sed_escape() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
 
-# Renders the templates of nginx/ into $VAR/nginx/ (replacing the api.d/ of an earlier run).
+# Renders the templates of nginx/ into $VAR/nginx/ (replacing the api.d/ and site.d/ of an
+# earlier run). @WEB_DIR@ is the repo's web/ folder, which nginx serves the front ends from.
 nginx_render() {
     local template target
-    rm -rf "$NGINX_DIR/api.d"
-    mkdir -p "$NGINX_DIR/api.d"
-    for template in "$ROOT"/nginx/*.conf "$ROOT"/nginx/api.d/*.conf; do
+    rm -rf "$NGINX_DIR/api.d" "$NGINX_DIR/site.d"
+    mkdir -p "$NGINX_DIR/api.d" "$NGINX_DIR/site.d"
+    for template in "$ROOT"/nginx/*.conf "$ROOT"/nginx/api.d/*.conf "$ROOT"/nginx/site.d/*.conf; do
         [[ -f $template ]] || continue
         target=$NGINX_DIR/${template#"$ROOT"/nginx/}
         sed -e "s|@VAR_DIR@|$(sed_escape "$VAR")|g" \
             -e "s|@NGINX_DIR@|$(sed_escape "$ROOT/nginx")|g" \
+            -e "s|@WEB_DIR@|$(sed_escape "$ROOT/web")|g" \
             -e "s|@PORT@|$(sed_escape "$POS_PORT")|g" \
             -e "s|@API_RATE@|$(sed_escape "$POS_API_RATE")|g" \
             -e "s|@LOGIN_RATE@|$(sed_escape "$POS_LOGIN_RATE")|g" \
@@ -529,7 +536,7 @@ nginx_render() {
             -e "s|@CONN_LIMIT@|$POS_CONN_LIMIT|g" \
             "$template" >"$target"
     done
-    if grep -rn '@[A-Z_]*@' "$NGINX_DIR"/*.conf "$NGINX_DIR"/api.d/ >&2; then
+    if grep -rn '@[A-Z_]*@' "$NGINX_DIR"/*.conf "$NGINX_DIR"/api.d/ "$NGINX_DIR"/site.d/ >&2; then
         die "unreplaced placeholders in the rendered nginx config"
     fi
 }
