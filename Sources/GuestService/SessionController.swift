@@ -46,9 +46,7 @@ enum SessionController {
     /// gateway's internal subrequest (nginx sets POS_AUTH_CHECK only there). Any other scheme
     /// (a staff `Bearer` token included) is 401: a staff token is not a guest session.
     static func check(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        guard request.isAuthCheck else {
-            throw HTTPError(status: 404, slug: "route-not-found", title: "Not found", detail: "No API route matches this path.")
-        }
+        try request.requireGatewayCheck()
         guard let token = request.guestToken, let guest = try SessionRepository(db: context.db).guest(token: token) else {
             return HTTPResponse(status: 401)
         }

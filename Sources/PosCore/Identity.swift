@@ -29,6 +29,14 @@ public struct Identity: Sendable, Equatable {
 }
 
 extension HTTPRequest {
+    /// Passes only nginx's internal token-check subrequest (it alone sets POS_AUTH_CHECK); to
+    /// anyone else the check route does not exist (404), whatever path trick reached it.
+    public func requireGatewayCheck() throws {
+        guard isAuthCheck else {
+            throw HTTPError(status: 404, slug: "route-not-found", title: "Not found", detail: "No API route matches this path.")
+        }
+    }
+
     /// The caller, or 401 when the request carried no verified identity.
     @discardableResult
     public func requireStaff() throws -> Identity {

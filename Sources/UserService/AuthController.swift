@@ -69,9 +69,7 @@ enum AuthController {
     /// 200 with the caller's identity in `X-Pos-Staff-*` headers, or 401. Only answers the
     /// gateway's internal subrequest (nginx sets POS_AUTH_CHECK only there).
     static func check(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        guard request.isAuthCheck else {
-            throw HTTPError(status: 404, slug: "route-not-found", title: "Not found", detail: "No API route matches this path.")
-        }
+        try request.requireGatewayCheck()
         guard let token = request.bearerToken, let identity = try TokenRepository(db: context.db).identity(token: token) else {
             return HTTPResponse(status: 401)
         }
