@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "pos-menu", targets: ["pos-menu"]),
         .executable(name: "pos-order", targets: ["pos-order"]),
         .executable(name: "pos-payment", targets: ["pos-payment"]),
+        .executable(name: "pos-report", targets: ["pos-report"]),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
@@ -29,6 +30,8 @@ let package = Package(
         .executableTarget(name: "pos-order", dependencies: ["OrderService", "PosCore"]),
         .target(name: "PaymentService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-payment", dependencies: ["PaymentService", "PosCore"]),
+        .target(name: "ReportService", dependencies: ["PosCore", "MariaDB"]),
+        .executableTarget(name: "pos-report", dependencies: ["ReportService", "PosCore"]),
 
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting", "MariaDB", "FastCGI"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
@@ -37,7 +40,7 @@ let package = Package(
         .testTarget(name: "OrderServiceTests", dependencies: ["OrderService", "PosCore"]),
         .testTarget(name: "PaymentServiceTests", dependencies: ["PaymentService", "PosCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService",
-                                                          "OrderService", "PaymentService"]),
+                                                          "OrderService", "PaymentService", "ReportService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting"]),
     ]
 )

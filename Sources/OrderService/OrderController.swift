@@ -25,12 +25,14 @@ enum OrderController {
         return try IdempotentRequest(request, scope: "POST /api/orders").run(in: context, required: false) { db in
             let priced = try MenuCatalog(db: db).price(lines)
             let totals = Pricing.totals(priced.map(\.pricing), discount: nil, mode: context.environment.taxMode)
-            let businessDate = context.environment.businessDay.today()
+            let now = context.nowEpochSeconds(request)
+            let businessDate = context.environment.businessDay.date(atEpochSeconds: now)
             let repository = OrderRepository(db: db)
             let id = try repository.insert(.init(
                 businessDate: businessDate, number: try TicketCounter.next(db, businessDate: businessDate), status: .open,
                 type: type, table: table, note: note?.isEmpty == true ? nil : note, source: "staff",
-                taxMode: context.environment.taxMode, createdBy: actor.staffID, totals: totals))
+                taxMode: context.environment.taxMode, createdBy: actor.staffID,
+                createdHour: context.environment.businessDay.localHour(atEpochSeconds: now), totals: totals))
             try repository.insertLines(orderID: id, priced)
             return .json(try repository.require(id).json, status: 201)
         }

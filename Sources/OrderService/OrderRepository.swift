@@ -16,6 +16,9 @@ struct OrderRepository {
         let source: String
         let taxMode: TaxMode
         let createdBy: Int?
+        /// The local hour (0–23) it was created in, from the same moment as `businessDate`
+        /// (`BusinessDay.localHour`): the hourly report groups by it.
+        let createdHour: Int
         /// The pricing function's totals for the lines the order is created with.
         let totals: OrderTotals
     }
@@ -23,9 +26,9 @@ struct OrderRepository {
     func insert(_ order: NewOrder) throws -> Int {
         try db.execute("""
             INSERT INTO orders (business_date, number, status, type, table_label, note, source, tax_mode, created_by,
-                                subtotal_cents, discount_cents, tax_cents, total_cents)
+                                created_hour, subtotal_cents, discount_cents, tax_cents, total_cents)
             VALUES (\(order.businessDate), \(order.number), \(order.status.rawValue), \(order.type.rawValue), \(order.table),
-                    \(order.note), \(order.source), \(order.taxMode.rawValue), \(order.createdBy),
+                    \(order.note), \(order.source), \(order.taxMode.rawValue), \(order.createdBy), \(order.createdHour),
                     \(order.totals.subtotalCents), \(order.totals.discountCents), \(order.totals.taxCents), \(order.totals.totalCents))
             """).lastInsertID
     }
@@ -110,6 +113,19 @@ struct OrderRepository {
             UPDATE orders SET subtotal_cents = \(totals.subtotalCents), discount_cents = \(totals.discountCents),
                 tax_cents = \(totals.taxCents), total_cents = \(totals.totalCents), version = version + 1
             WHERE id = \(orderID)
+            """)
+    }
+
+    /// Stores each line's part of the order's discount (`OrderTotals.discountSharesCents`, in the
+    /// order of `lines`), which the reports add up. One statement, whatever the number of lines.
+    func saveDiscountShares(orderID: Int, _ lines: [OrderLine], _ totals: OrderTotals) throws {
+        guard !lines.isEmpty, lines.count == totals.discountSharesCents.count else { return }
+        var shares: SQLQuery = "CASE id"
+        for (line, share) in zip(lines, totals.discountSharesCents) {
+            shares = "\(shares) WHEN \(line.id) THEN \(share)"
+        }
+        try db.execute("""
+            UPDATE order_lines SET discount_cents = \(shares) ELSE discount_cents END WHERE order_id = \(orderID)
             """)
     }
 

@@ -30,4 +30,12 @@ public struct BusinessDay: Sendable {
     public func today() -> String {
         date(atEpochSeconds: Clock.nowEpochSeconds())
     }
+
+    /// The local hour (0–23, wall clock in `timeZone`, not shifted by `dayStartHour`) at
+    /// `epochSeconds`: what the hourly report groups by, stored with an order when it is created.
+    public func localHour(atEpochSeconds epochSeconds: Int) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.component(.hour, from: Date(timeIntervalSince1970: TimeInterval(epochSeconds)))
+    }
 }
