@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "pos-order", targets: ["pos-order"]),
         .executable(name: "pos-payment", targets: ["pos-payment"]),
         .executable(name: "pos-report", targets: ["pos-report"]),
+        .executable(name: "pos-generate-sales", targets: ["pos-generate-sales"]),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
@@ -32,6 +33,9 @@ let package = Package(
         .executableTarget(name: "pos-payment", dependencies: ["PaymentService", "PosCore"]),
         .target(name: "ReportService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-report", dependencies: ["ReportService", "PosCore"]),
+        // A year of sales for the report benchmark (scripts/generate-sales), priced by PosCore.
+        .target(name: "SalesGenerator", dependencies: ["PosCore"]),
+        .executableTarget(name: "pos-generate-sales", dependencies: ["SalesGenerator", "PosCore"]),
 
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting", "MariaDB", "FastCGI"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
