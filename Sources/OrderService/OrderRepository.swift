@@ -130,6 +130,8 @@ struct OrderRepository {
     }
 
     /// The version moves on in `saveTotals`, which every change ends with (see `OrderChange`).
+    /// Keeps `order_lines.sale_business_date` in step in the same transaction: the order's
+    /// business date while it is a sale (submitted, ready, completed), NULL otherwise.
     func setStatus(_ orderID: Int, to status: OrderStatus, cancelReason: String? = nil) throws {
         let stamp: String = switch status {
         case .submitted: "submitted_at"
@@ -143,6 +145,15 @@ struct OrderRepository {
                 cancel_reason = COALESCE(\(cancelReason), cancel_reason)
             WHERE id = \(orderID)
             """)
+        // Submitting makes the order a sale and cancelling ends that: its lines carry the
+        // business date while they count (the reports' line figures read only order_lines).
+        if status == .submitted || status == .cancelled {
+            try db.execute("""
+                UPDATE order_lines l JOIN orders o ON o.id = l.order_id
+                SET l.sale_business_date = IF(o.status IN ('submitted', 'ready', 'completed'), o.business_date, NULL)
+                WHERE l.order_id = \(orderID)
+                """)
+        }
     }
 
     func setDiscount(_ orderID: Int, _ discount: Discount, reason: String) throws {

@@ -13,7 +13,7 @@ final class GeneratedTables {
             + "tax_cents, total_cents, tax_mode, discount_percent_bp, discount_amount_cents, discount_reason, cancel_reason, "
             + "version, created_by, created_hour, created_at, updated_at, submitted_at, ready_at, completed_at, cancelled_at"),
         ("order_lines", "id, order_id, item_id, name, quantity, base_price_cents, unit_price_cents, tax_rate_bp, "
-            + "line_total_cents, discount_cents, station, note, created_at"),
+            + "line_total_cents, discount_cents, sale_business_date, station, note, created_at"),
         ("order_line_modifiers", "id, line_id, option_id, name, price_delta_cents"),
         ("order_ticket_counters", "business_date, last_number"),
         ("payments", "id, order_id, method, amount_cents, tip_cents, tendered_cents, change_cents, reference, refunded_cents, "

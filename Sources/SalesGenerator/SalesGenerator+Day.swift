@@ -94,7 +94,8 @@ extension SalesGenerator {
             let l = tables.lines
             l.int(ids.line); l.int(orderID); l.int(line.item.id); l.text(line.item.name); l.int(line.pricing.quantity)
             l.int(line.item.priceCents); l.int(line.pricing.unitPriceCents); l.int(line.item.taxRateBP)
-            l.int(line.pricing.lineTotalCents); l.int(totals.discountSharesCents[index]); l.text(line.item.station)
+            l.int(line.pricing.lineTotalCents); l.int(totals.discountSharesCents[index])
+            l.text(status == "completed" ? businessDate : nil); l.text(line.item.station)
             l.text(nil as String?); l.text(databaseTime(created)); l.endRow()
             for option in line.options {
                 ids.modifier += 1

@@ -5,7 +5,8 @@
 -- business date on which they happened (their own business_date column).
 --   business_date      the cafe's trading day (DATE)
 --   orders             number of sales
---   items_sold         Σ quantity of the sales' lines
+--   items_sold         Σ quantity of the sales' lines (order_lines.sale_business_date: the
+--                      order's business date while it is a sale, kept by the order service)
 --   gross_sales_cents  Σ subtotal_cents of the sales (line totals before discount)
 --   discounts_cents    Σ discount_cents of the sales
 --   net_sales_cents    gross_sales_cents − discounts_cents
@@ -36,10 +37,10 @@ FROM (
     WHERE o.status IN ('submitted', 'ready', 'completed')
     GROUP BY o.business_date
     UNION ALL
-    SELECT o.business_date, 0, SUM(l.quantity), 0, 0, 0, 0, 0, 0, 0
-    FROM orders o JOIN order_lines l ON l.order_id = o.id
-    WHERE o.status IN ('submitted', 'ready', 'completed')
-    GROUP BY o.business_date
+    SELECT l.sale_business_date, 0, SUM(l.quantity), 0, 0, 0, 0, 0, 0, 0
+    FROM order_lines l
+    WHERE l.sale_business_date IS NOT NULL
+    GROUP BY l.sale_business_date
     UNION ALL
     SELECT p.business_date, 0, 0, 0, 0, 0, 0, SUM(p.amount_cents), SUM(p.tip_cents), 0
     FROM payments p
