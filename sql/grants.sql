@@ -57,6 +57,9 @@ GRANT SELECT, INSERT ON cafe_pos.refunds TO 'pos_payment'@'%';
 GRANT SELECT, INSERT ON cafe_pos.cash_movements TO 'pos_payment'@'%';
 GRANT SELECT, INSERT, UPDATE ON cafe_pos.payment_order_totals TO 'pos_payment'@'%';
 GRANT SELECT ON cafe_pos.orders TO 'pos_payment'@'%';
+-- ... and gives rows written before V007 their business date (pos-payment backfill-reports).
+GRANT UPDATE (business_date) ON cafe_pos.refunds TO 'pos_payment'@'%';
+GRANT UPDATE (business_date) ON cafe_pos.cash_movements TO 'pos_payment'@'%';
 
 -- the order service shows what was paid.
 GRANT SELECT ON cafe_pos.payment_order_totals TO 'pos_order'@'%';
