@@ -10,27 +10,27 @@ enum ReportCatalog {
         "tips_cents", "refunds_cents", "collected_cents")
 
     static let all: [ReportDefinition] = [
-        .init(name: "daily-sales", view: "report_daily_sales", columns: dailyColumns, takesDate: false, sumBy: [],
+        .init(name: "daily-sales", view: "report_daily_sales", columns: dailyColumns, sumBy: [],
               orderBy: "business_date"),
         .init(name: "hourly-sales", view: "report_hourly_sales",
-              columns: [date] + integers("hour", "orders", "net_sales_cents"), takesDate: false, sumBy: [],
+              columns: [date] + integers("hour", "orders", "net_sales_cents"), sumBy: [],
               orderBy: "business_date, hour"),
         .init(name: "top-items", view: "report_top_items",
               columns: integers("item_id") + [.init(name: "name", kind: .text), .init(name: "category", kind: .text)]
                   + integers("quantity", "net_sales_cents"),
-              takesDate: false, sumBy: ["item_id"], orderBy: "quantity DESC, net_sales_cents DESC, item_id"),
+              sumBy: ["item_id"], orderBy: "quantity DESC, net_sales_cents DESC, item_id"),
         .init(name: "payment-mix", view: "report_payment_mix",
               columns: [date, .init(name: "method", kind: .text)]
                   + integers("payments", "amount_cents", "tips_cents", "refunds_cents"),
-              takesDate: false, sumBy: [], orderBy: "business_date, method"),
+              sumBy: [], orderBy: "business_date, method"),
         .init(name: "staff-sales", view: "report_staff_sales",
               columns: [date] + integers("staff_id") + [.init(name: "username", kind: .text)]
                   + integers("orders", "net_sales_cents", "tips_cents"),
-              takesDate: false, sumBy: [], orderBy: "business_date, staff_id"),
+              sumBy: [], orderBy: "business_date, staff_id"),
         .init(name: "z-report", view: "report_z_report",
               columns: dailyColumns + integers("cash_cents", "card_cents", "cash_movements_cents", "shifts",
                                                "over_short_cents"),
-              takesDate: true, sumBy: [], orderBy: "business_date"),
+              sumBy: [], orderBy: "business_date"),
     ]
 
     static func named(_ name: String) -> ReportDefinition? {

@@ -1,7 +1,7 @@
 import MariaDB
 import PosCore
 
-/// `GET /api/reports/{name}?from=&to=` (`?date=` for the Z report): managers and admins only.
+/// `GET /api/reports/{name}?from=&to=` (or `?date=`, the Z report's usual form): managers and admins only.
 enum ReportController {
     static func register(_ router: inout Router) {
         router.get("/api/reports/:name", show)
@@ -18,7 +18,7 @@ enum ReportController {
                 + ReportCatalog.all.map(\.name).joined(separator: ", ") + ".")
         }
         let format = try ReportFormat(request)
-        let range = try ReportRange(request, takesDate: report.takesDate, today: context.businessDate(request))
+        let range = try ReportRange(request, today: context.businessDate(request))
         let table = try ReportTable(report, rows: try context.db.query(report.query(range)))
         switch format {
         case .json:

@@ -15,8 +15,6 @@ struct ReportDefinition: Sendable {
     /// The SQL view in `sql/views/` it reads.
     let view: String
     let columns: [Column]
-    /// Whether `?date=` may stand for `from` = `to` (the Z report).
-    let takesDate: Bool
     /// The columns the view's rows are added up by over the range (a view with one row per
     /// business date and item, summed per item); empty when the view's rows are the report's rows.
     let sumBy: [String]

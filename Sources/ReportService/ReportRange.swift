@@ -13,16 +13,16 @@ struct ReportRange: Sendable, Equatable {
         self.to = to
     }
 
-    /// `?from=&to=` (each defaults to `today`), or for a report that takes it `?date=` alone
-    /// (from = to = date). 422 naming the parameter when a date is not a real `YYYY-MM-DD`
+    /// `?from=&to=` (each defaults to `today`), or `?date=` alone (from = to = date; the Z
+    /// report's usual form, taken by every report alike). 422 naming the parameter when a date is not a real `YYYY-MM-DD`
     /// date, when `to` is before `from`, when the range is longer than `maxDays`, or when
     /// `date` comes with `from` or `to`.
-    init(_ request: HTTPRequest, takesDate: Bool, today: String) throws {
+    init(_ request: HTTPRequest, today: String) throws {
         func value(_ name: String) -> String? {
             guard let text = request.query[name], !text.isEmpty else { return nil }
             return text
         }
-        if takesDate, let date = value("date") {
+        if let date = value("date") {
             guard value("from") == nil, value("to") == nil else {
                 throw HTTPError.unprocessable(field: "date", "give either date or from and to, not both")
             }

@@ -86,7 +86,7 @@ struct ReportRequestTests {
         ("daily-sales?from=2026-02-30", "from"), ("daily-sales?to=26-01-01", "to"), ("top-items?from=2026-1-01", "from"),
         ("hourly-sales?from=2026-03-02&to=2026-03-01", "to"), ("payment-mix?from=2025-01-01&to=2026-01-02", "to"),
         ("z-report?date=2026-13-01", "date"), ("z-report?date=2026-01-01&from=2026-01-01", "date"),
-        ("staff-sales?format=xlsx", "format"), ("daily-sales?from=0999-12-31&to=1000-01-01", "from"),
+        ("staff-sales?format=xlsx", "format"), ("daily-sales?date=null", "date"), ("daily-sales?from=0999-12-31&to=1000-01-01", "from"),
     ])
     func badRanges(query: String, field: String) async throws {
         let manager = try await StaffFixtures.shared(.manager)
