@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "pos-order", targets: ["pos-order"]),
         .executable(name: "pos-payment", targets: ["pos-payment"]),
         .executable(name: "pos-guest", targets: ["pos-guest"]),
+        .executable(name: "pos-report", targets: ["pos-report"]),
+        .executable(name: "pos-generate-sales", targets: ["pos-generate-sales"]),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
@@ -34,6 +36,11 @@ let package = Package(
         .executableTarget(name: "pos-payment", dependencies: ["PaymentService", "PosCore"]),
         .target(name: "GuestService", dependencies: ["PosCore", "MariaDB", "QRCode"]),
         .executableTarget(name: "pos-guest", dependencies: ["GuestService", "PosCore"]),
+        .target(name: "ReportService", dependencies: ["PosCore", "MariaDB"]),
+        .executableTarget(name: "pos-report", dependencies: ["ReportService", "PosCore"]),
+        // A year of sales for the report benchmark (scripts/generate-sales), priced by PosCore.
+        .target(name: "SalesGenerator", dependencies: ["PosCore"]),
+        .executableTarget(name: "pos-generate-sales", dependencies: ["SalesGenerator", "PosCore"]),
 
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting", "MariaDB", "FastCGI"]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
@@ -44,7 +51,7 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "GuestServiceTests", dependencies: ["GuestService", "PosCore", "QRCode"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService",
-                                                          "OrderService", "PaymentService", "GuestService"]),
+                                                          "OrderService", "PaymentService", "GuestService", "ReportService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting", "PosCore"]),
     ]
 )

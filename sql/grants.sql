@@ -27,8 +27,15 @@ GRANT INSERT ON cafe_pos.audit_log TO 'pos_order'@'%';
 GRANT INSERT ON cafe_pos.audit_log TO 'pos_payment'@'%';
 GRANT INSERT ON cafe_pos.audit_log TO 'pos_guest'@'%';
 
--- reports: read-only; report views are granted as they are added in sql/views/.
-GRANT SELECT ON cafe_pos.audit_log TO 'pos_report'@'%';
+-- reports: read-only, the report views of sql/views/ and nothing else (no table: not staff,
+-- not auth_tokens, not the audit log). The views run with their definer's (root's) rights, so
+-- the account needs no grant on the tables they read.
+GRANT SELECT ON cafe_pos.report_daily_sales TO 'pos_report'@'%';
+GRANT SELECT ON cafe_pos.report_hourly_sales TO 'pos_report'@'%';
+GRANT SELECT ON cafe_pos.report_top_items TO 'pos_report'@'%';
+GRANT SELECT ON cafe_pos.report_payment_mix TO 'pos_report'@'%';
+GRANT SELECT ON cafe_pos.report_staff_sales TO 'pos_report'@'%';
+GRANT SELECT ON cafe_pos.report_z_report TO 'pos_report'@'%';
 
 -- order service: its own tables; reads the menu to price lines; takes stock down when an
 -- order is submitted (the one column of menu_items it may write, and the menu's version so
@@ -51,6 +58,9 @@ GRANT SELECT, INSERT ON cafe_pos.refunds TO 'pos_payment'@'%';
 GRANT SELECT, INSERT ON cafe_pos.cash_movements TO 'pos_payment'@'%';
 GRANT SELECT, INSERT, UPDATE ON cafe_pos.payment_order_totals TO 'pos_payment'@'%';
 GRANT SELECT ON cafe_pos.orders TO 'pos_payment'@'%';
+-- ... and gives rows written before V007 their business date (pos-payment backfill-reports).
+GRANT UPDATE (business_date) ON cafe_pos.refunds TO 'pos_payment'@'%';
+GRANT UPDATE (business_date) ON cafe_pos.cash_movements TO 'pos_payment'@'%';
 
 -- the order service shows what was paid.
 GRANT SELECT ON cafe_pos.payment_order_totals TO 'pos_order'@'%';

@@ -42,7 +42,7 @@ enum GuestOrderController {
                         throw problem
                     }
                 }
-                return .json(try creation.create(db, environment: context.environment).json, status: 201)
+                return .json(try creation.create(db, environment: context.environment, now: context.nowEpochSeconds(request)).json, status: 201)
             }
     }
 

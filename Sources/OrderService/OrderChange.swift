@@ -3,7 +3,7 @@ import PosCore
 
 /// The one way an existing order changes: in a transaction, lock it, check the version the
 /// client saw (If-Match → 412, body `version` → 409), apply the change, re-price with the one
-/// pricing function, store the totals with version + 1, and return the order as stored.
+/// pricing function, store the totals with version + 1 (and the lines' discount parts), and return the order as stored.
 /// Two cashiers editing one order: the second waits on the row lock, then fails the version
 /// check; nothing of theirs is applied.
 struct OrderChange {
@@ -24,6 +24,11 @@ struct OrderChange {
                 throw HTTPError.conflict("Order \(changed.number) has \(changed.paidCents) cents paid; this change would bring its total to \(totals.totalCents). Refund first.", slug: "would-overpay")
             }
             try repository.saveTotals(id, totals)
+            // Lines are stored with no discount part; they need one only while a discount is on
+            // the order, or once more when it goes back to none.
+            if totals.discountCents > 0 || before.discountCents > 0 {
+                try repository.saveDiscountShares(orderID: id, changed.lines, totals)
+            }
             return try repository.reloadRow(of: changed)
         }
     }

@@ -25,7 +25,7 @@ enum OrderController {
         return try IdempotentRequest(request, scope: "POST /api/orders").run(in: context, required: false) { db in
             let order = try OrderCreation(type: type, table: table, note: note, lines: lines, status: .open, source: "staff",
                                           createdBy: actor.staffID, guestSessionID: nil)
-                .create(db, environment: context.environment)
+                .create(db, environment: context.environment, now: context.nowEpochSeconds(request))
             return .json(order.json, status: 201)
         }
     }

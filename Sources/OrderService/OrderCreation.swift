@@ -22,19 +22,21 @@ struct OrderCreation {
     /// in `admit` sees every committed order and cannot deadlock with another creation.
     var admit: ((Connection) throws -> Void)? = nil
 
-    /// Stores the order in `db`'s transaction and returns it as stored. Unknown items or options
-    /// are 422; deleted, unavailable or sold-out items 409 (`MenuCatalog.price`).
-    func create(_ db: Connection, environment: ServiceEnvironment) throws -> Order {
+    /// Stores the order in `db`'s transaction and returns it as stored, dated (business date and
+    /// local hour) at `now`. Unknown items or options are 422; deleted, unavailable or sold-out
+    /// items 409 (`MenuCatalog.price`).
+    func create(_ db: Connection, environment: ServiceEnvironment, now: Int) throws -> Order {
         let priced = try MenuCatalog(db: db).price(lines)
         let totals = Pricing.totals(priced.map(\.pricing), discount: nil, mode: environment.taxMode)
-        let businessDate = environment.businessDay.today()
+        let businessDate = environment.businessDay.date(atEpochSeconds: now)
         let repository = OrderRepository(db: db)
         let number = try TicketCounter.next(db, businessDate: businessDate)
         try admit?(db)
         let id = try repository.insert(.init(
             businessDate: businessDate, number: number, status: status,
             type: type, table: table, note: note?.isEmpty == true ? nil : note, source: source,
-            taxMode: environment.taxMode, createdBy: createdBy, guestSessionID: guestSessionID, totals: totals))
+            taxMode: environment.taxMode, createdBy: createdBy, guestSessionID: guestSessionID,
+            createdHour: environment.businessDay.localHour(atEpochSeconds: now), totals: totals))
         try repository.insertLines(orderID: id, priced)
         return try repository.require(id)
     }

@@ -18,6 +18,9 @@ struct OrderRepository {
         let createdBy: Int?
         /// The guest session that placed the order (guest orders only).
         let guestSessionID: Int?
+        /// The local hour (0–23) it was created in, from the same moment as `businessDate`
+        /// (`BusinessDay.localHour`): the hourly report groups by it.
+        let createdHour: Int
         /// The pricing function's totals for the lines the order is created with.
         let totals: OrderTotals
     }
@@ -25,9 +28,10 @@ struct OrderRepository {
     func insert(_ order: NewOrder) throws -> Int {
         try db.execute("""
             INSERT INTO orders (business_date, number, status, type, table_label, note, source, guest_session_id, tax_mode,
-                                created_by, subtotal_cents, discount_cents, tax_cents, total_cents)
+                                created_by, created_hour, subtotal_cents, discount_cents, tax_cents, total_cents)
             VALUES (\(order.businessDate), \(order.number), \(order.status.rawValue), \(order.type.rawValue), \(order.table),
                     \(order.note), \(order.source), \(order.guestSessionID), \(order.taxMode.rawValue), \(order.createdBy),
+                    \(order.createdHour),
                     \(order.totals.subtotalCents), \(order.totals.discountCents), \(order.totals.taxCents), \(order.totals.totalCents))
             """).lastInsertID
     }
@@ -135,7 +139,22 @@ struct OrderRepository {
             """)
     }
 
+    /// Stores each line's part of the order's discount (`OrderTotals.discountSharesCents`, in the
+    /// order of `lines`), which the reports add up. One statement, whatever the number of lines.
+    func saveDiscountShares(orderID: Int, _ lines: [OrderLine], _ totals: OrderTotals) throws {
+        guard !lines.isEmpty, lines.count == totals.discountSharesCents.count else { return }
+        var shares: SQLQuery = "CASE id"
+        for (line, share) in zip(lines, totals.discountSharesCents) {
+            shares = "\(shares) WHEN \(line.id) THEN \(share)"
+        }
+        try db.execute("""
+            UPDATE order_lines SET discount_cents = \(shares) ELSE discount_cents END WHERE order_id = \(orderID)
+            """)
+    }
+
     /// The version moves on in `saveTotals`, which every change ends with (see `OrderChange`).
+    /// Keeps `order_lines.sale_business_date` in step in the same transaction: the order's
+    /// business date while it is a sale (submitted, ready, completed), NULL otherwise.
     func setStatus(_ orderID: Int, to status: OrderStatus, cancelReason: String? = nil) throws {
         let stamp: String = switch status {
         case .submitted: "submitted_at"
@@ -149,6 +168,15 @@ struct OrderRepository {
                 cancel_reason = COALESCE(\(cancelReason), cancel_reason)
             WHERE id = \(orderID)
             """)
+        // Submitting makes the order a sale and cancelling ends that: its lines carry the
+        // business date while they count (the reports' line figures read only order_lines).
+        if status == .submitted || status == .cancelled {
+            try db.execute("""
+                UPDATE order_lines l JOIN orders o ON o.id = l.order_id
+                SET l.sale_business_date = IF(o.status IN ('submitted', 'ready', 'completed'), o.business_date, NULL)
+                WHERE l.order_id = \(orderID)
+                """)
+        }
     }
 
     func setDiscount(_ orderID: Int, _ discount: Discount, reason: String) throws {

@@ -13,4 +13,10 @@ public enum OrderService: PosService {
         KitchenController.register(&router)
         ReceiptController.register(&router)
     }
+
+    /// `backfill-reports` (see `BackfillCommand`).
+    public static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32? {
+        guard arguments.first == "backfill-reports" else { return nil }
+        return try BackfillCommand.run(environment: environment)
+    }
 }

@@ -33,10 +33,11 @@ struct CashMovement: Sendable {
 struct CashMovementRepository {
     let db: Connection
 
-    func insert(shiftID: Int, amountCents: Int, reason: String, createdBy: Int) throws -> CashMovement {
+    /// `businessDate`: the business day the cash moves on, where the Z report view counts it.
+    func insert(shiftID: Int, amountCents: Int, reason: String, createdBy: Int, businessDate: String) throws -> CashMovement {
         let id = try db.execute("""
-            INSERT INTO cash_movements (shift_id, amount_cents, reason, created_by)
-            VALUES (\(shiftID), \(amountCents), \(reason), \(createdBy))
+            INSERT INTO cash_movements (shift_id, amount_cents, reason, created_by, business_date)
+            VALUES (\(shiftID), \(amountCents), \(reason), \(createdBy), \(businessDate))
             """).lastInsertID
         guard let row = try db.queryFirst("SELECT \(unsafeRaw: CashMovement.columns) FROM cash_movements WHERE id = \(id)") else {
             throw HTTPError.notFound("No cash movement has the id \(id).")

@@ -27,7 +27,8 @@ enum CashMovementController {
             try shift.checkAccess(by: actor)
             try shift.checkOpen()
             let movement = try CashMovementRepository(db: db).insert(shiftID: shift.id, amountCents: amount, reason: reason,
-                                                                    createdBy: actor.staffID)
+                                                                    createdBy: actor.staffID,
+                                                                    businessDate: context.businessDate(request))
             try AuditLog.record(db, actor: actor, type: .cashMovement, entity: "shift", entityID: shift.id,
                                 detail: ["movement_id": .int(movement.id), "till": .string(shift.till),
                                          "amount_cents": .int(amount)], reason: reason)

@@ -38,7 +38,8 @@ enum PaymentController {
             let shift = try ShiftRepository(db: db).attachableShift(till: input.till)
             try shift?.checkAccess(by: actor)
             let repository = PaymentRepository(db: db)
-            let id = try repository.insert(input, shiftID: shift?.id, createdBy: actor.staffID)
+            let id = try repository.insert(input, shiftID: shift?.id, createdBy: actor.staffID,
+                                           businessDate: context.businessDate(request))
             try ledger.addCapture(orderID: order.id, amountCents: input.amountCents, tipCents: input.tipCents)
             return .json(try repository.require(id).json, status: 201)
         }

@@ -5,12 +5,14 @@ import PosCore
 struct PaymentRepository {
     let db: Connection
 
-    func insert(_ input: PaymentInput, shiftID: Int?, createdBy: Int) throws -> Int {
+    /// `businessDate`: the business day the payment happens on (`BusinessDay`), where reports count it.
+    func insert(_ input: PaymentInput, shiftID: Int?, createdBy: Int, businessDate: String) throws -> Int {
         try db.execute("""
             INSERT INTO payments (order_id, method, amount_cents, tip_cents, tendered_cents, change_cents, reference,
-                                  shift_id, created_by)
+                                  shift_id, created_by, business_date)
             VALUES (\(input.orderID), \(input.method.rawValue), \(input.amountCents), \(input.tipCents),
-                    \(input.tenderedCents), \(input.changeCents), \(input.reference), \(shiftID), \(createdBy))
+                    \(input.tenderedCents), \(input.changeCents), \(input.reference), \(shiftID), \(createdBy),
+                    \(businessDate))
             """).lastInsertID
     }
 

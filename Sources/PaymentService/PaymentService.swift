@@ -17,4 +17,10 @@ public enum PaymentService: PosService {
         ShiftController.register(&router)
         CashMovementController.register(&router)
     }
+
+    /// `backfill-reports` (see `BackfillCommand`).
+    public static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32? {
+        guard arguments.first == "backfill-reports" else { return nil }
+        return try BackfillCommand.run(environment: environment)
+    }
 }

@@ -44,10 +44,14 @@ struct Refund: Sendable {
 struct RefundRepository {
     let db: Connection
 
-    func insert(payment: Payment, amountCents: Int, reason: String, shiftID: Int?, createdBy: Int) throws -> Int {
+    /// `businessDate`: the business day the refund is made on; reports count it there, never on
+    /// the day of the payment it gives money back from.
+    func insert(payment: Payment, amountCents: Int, reason: String, shiftID: Int?, createdBy: Int,
+                businessDate: String) throws -> Int {
         try db.execute("""
-            INSERT INTO refunds (payment_id, order_id, amount_cents, reason, shift_id, created_by)
-            VALUES (\(payment.id), \(payment.orderID), \(amountCents), \(reason), \(shiftID), \(createdBy))
+            INSERT INTO refunds (payment_id, order_id, amount_cents, reason, shift_id, created_by, business_date)
+            VALUES (\(payment.id), \(payment.orderID), \(amountCents), \(reason), \(shiftID), \(createdBy),
+                    \(businessDate))
             """).lastInsertID
     }
 

@@ -40,7 +40,7 @@ enum RefundController {
             let shiftID = try ShiftRepository(db: db).attachableShift(till: till)?.id
             let refunds = RefundRepository(db: db)
             let id = try refunds.insert(payment: payment, amountCents: amount, reason: reason, shiftID: shiftID,
-                                        createdBy: actor.staffID)
+                                        createdBy: actor.staffID, businessDate: context.businessDate(request))
             try payments.addRefunded(payment.id, amountCents: amount)
             try ledger.addRefund(orderID: payment.orderID, amountCents: amount)
             try AuditLog.record(db, actor: actor, type: .refundIssued, entity: "payment", entityID: payment.id,

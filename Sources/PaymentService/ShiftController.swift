@@ -24,7 +24,8 @@ enum ShiftController {
         guard let float, let till else { throw HTTPError.badRequest("The shift could not be read.") }
         return try IdempotentRequest(request, scope: "POST /api/shifts").run(in: context, required: false) { db in
             let shifts = ShiftRepository(db: db)
-            let id = try shifts.open(till: till, openingFloatCents: float, openedBy: actor.staffID)
+            let id = try shifts.open(till: till, openingFloatCents: float, openedBy: actor.staffID,
+                                     businessDate: context.businessDate(request))
             return .json(try shiftJSON(try shifts.require(id), db), status: 201)
         }
     }

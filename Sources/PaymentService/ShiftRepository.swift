@@ -6,12 +6,13 @@ import PosCore
 struct ShiftRepository {
     let db: Connection
 
-    /// Opens a shift; 409 `shift-already-open` when the till has one.
-    func open(till: String, openingFloatCents: Int, openedBy: Int) throws -> Int {
+    /// Opens a shift on business day `businessDate` (a late shift belongs to the day it began);
+    /// 409 `shift-already-open` when the till has one.
+    func open(till: String, openingFloatCents: Int, openedBy: Int, businessDate: String) throws -> Int {
         do {
             return try db.execute("""
-                INSERT INTO shifts (till, open_till, opened_by, opening_float_cents)
-                VALUES (\(till), \(till), \(openedBy), \(openingFloatCents))
+                INSERT INTO shifts (till, open_till, opened_by, opening_float_cents, business_date)
+                VALUES (\(till), \(till), \(openedBy), \(openingFloatCents), \(businessDate))
                 """).lastInsertID
         } catch let error as DatabaseError where error.isDuplicateEntry {
             // Turned into a 409 here: a duplicate escaping the idempotent transaction would be

@@ -279,10 +279,17 @@ extension Endpoint {
         Endpoint("GET /api/settings", .anyone, 200) { _ in MatrixRequest(method: "GET", path: "/api/settings") },
     ]
 
-    /// Reports (api.md "Reports", manager+): no service yet. When it lands, one row per name:
-    ///   GET /api/reports/{name} .managers 200 for daily-sales, hourly-sales, top-items,
-    ///   payment-mix, staff-sales, z-report.
-    static let reports: [Endpoint] = []
+    /// Reports (api.md "Reports"): managers and admins, every report, JSON and CSV alike.
+    static let reports: [Endpoint] = ["daily-sales", "hourly-sales", "top-items", "payment-mix", "staff-sales", "z-report"]
+        .map { name in
+            Endpoint("GET /api/reports/{name}", name, .managers, 200) { _ in
+                MatrixRequest(method: "GET", path: "/api/reports/\(name)")
+            }
+        } + [
+            Endpoint("GET /api/reports/{name}", "as CSV", .managers, 200) { _ in
+                MatrixRequest(method: "GET", path: "/api/reports/daily-sales?format=csv")
+            },
+        ]
 
     // MARK: request makers
 

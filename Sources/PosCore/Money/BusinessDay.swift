@@ -30,4 +30,39 @@ public struct BusinessDay: Sendable {
     public func today() -> String {
         date(atEpochSeconds: Clock.nowEpochSeconds())
     }
+
+    /// The local hour (0–23, wall clock in `timeZone`, not shifted by `dayStartHour`) at
+    /// `epochSeconds`: what the hourly report groups by, stored with an order when it is created.
+    public func localHour(atEpochSeconds epochSeconds: Int) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.component(.hour, from: Date(timeIntervalSince1970: TimeInterval(epochSeconds)))
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` date from year 1000 to 9999 (MariaDB's DATE), or
+    /// nil when the text is not exactly such a date (Feb 29 only in leap years).
+    public static func dayNumber(of text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1000...9999).contains(year), (1...12).contains(month) else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...lengths[month - 1]).contains(day) else { return nil }
+        // Days from civil (H. Hinnant's algorithm), proleptic Gregorian.
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
 }

@@ -37,6 +37,9 @@ public struct OrderTotals: Sendable, Equatable {
     public let lineTotalsCents: [Int]
     public let subtotalCents: Int
     public let discountCents: Int
+    /// Each line's part of `discountCents`, in the order of the lines (largest remainder, so
+    /// they add up to `discountCents` exactly); stored with the lines for the reports.
+    public let discountSharesCents: [Int]
     public let taxCents: Int
     public let totalCents: Int
 }
@@ -72,6 +75,7 @@ public enum Pricing {
         let net = subtotal - discountCents
         let total = mode == .exclusive ? net + tax : net
         return OrderTotals(lineTotalsCents: lineTotals, subtotalCents: subtotal, discountCents: discountCents,
+                           discountSharesCents: discountShares,
                            taxCents: tax, totalCents: total)
     }
 

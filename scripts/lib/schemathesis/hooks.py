@@ -33,6 +33,10 @@ STATE_DEPENDENT_422 = [re.compile(p) for p in (
     r"^was already used with a different request body$",
     r"^must not be greater than (max_select|the number of options \(\d+\))$",
     r"^must be at least amount_cents \(\d+\)$",
+    # reports: rules across from, to and date (GET /api/reports/{name} states them)
+    r"^must not be before from \(\d{4}-\d{2}-\d{2}\)$",
+    r"^the range may cover at most \d+ days$",
+    r"^give either date or from and to, not both$",
 )]
 LENGTH_422 = re.compile(r"^must be \d+ to \d+ characters long$")
 VERSION_IF_MATCH = re.compile(r'^(W/)?"?[0-9]+"?$')

@@ -1,0 +1,4 @@
+import PosCore
+import ReportService
+
+ServiceMain.run(ReportService.self)
