@@ -25,18 +25,11 @@ enum GuestOrderReviewController {
     static func reject(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let actor = try request.require(Role.tillStaff)
         var body = try JSONBody(request)
-        let reason = body.string("reason", length: 1...500)
+        let reason = body.reason()
         try body.finish()
         let order = try OrderChange(request: request, context: context).apply(body: body) { order, db in
             try requirePending(order, becoming: .cancelled)
-            // The payment service takes no payment for a pending order; should one be there, refund first.
-            guard order.paidCents == 0 else {
-                throw HTTPError.conflict("Order \(order.number) has \(order.paidCents) cents paid; refund it before rejecting.", slug: "order-paid")
-            }
-            try OrderRepository(db: db).setStatus(order.id, to: .cancelled, cancelReason: reason)
-            try AuditLog.record(db, actor: actor, type: .orderRejected, entity: "order", entityID: order.id,
-                                detail: ["number": .int(order.number), "table": .optional(order.table),
-                                         "total_cents": .int(order.totalCents)], reason: reason)
+            try OrderLifecycleController.cancelOrder(order, db, actor: actor, reason: reason, audit: .orderRejected)
         }
         return .json(order.json)
     }

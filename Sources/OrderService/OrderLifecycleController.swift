@@ -46,23 +46,30 @@ enum OrderLifecycleController {
     static func cancel(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let actor = try request.require(Role.tillStaff)
         var body = try JSONBody(request)
-        let reason = body.string("reason", length: 1...500)
+        let reason = body.reason()
         try body.finish()
         let order = try OrderChange(request: request, context: context).apply(body: body) { order, db in
             try checkMove(order, to: .cancelled)
-            guard order.paidCents == 0 else {
-                throw HTTPError.conflict("Order \(order.number) has \(order.paidCents) cents paid; refund it before cancelling.", slug: "order-paid")
-            }
             if order.status != .open && order.status != .pending && !Role.managers.contains(actor.role) {
                 throw HTTPError.forbidden("Only a manager cancels an order that went to the kitchen.")
             }
-            if order.status.holdsStock { try StockKeeper(db: db).restore(order.lines) }
-            try OrderRepository(db: db).setStatus(order.id, to: .cancelled, cancelReason: reason)
-            try AuditLog.record(db, actor: actor, type: .orderCancelled, entity: "order", entityID: order.id,
-                                detail: ["number": .int(order.number), "status_before": .string(order.status.rawValue),
-                                         "total_cents": .int(order.totalCents)], reason: reason)
+            try cancelOrder(order, db, actor: actor, reason: reason, audit: .orderCancelled)
         }
         return .json(order.json)
+    }
+
+    /// `→ cancelled`, the one way for a cancel and a guest order's reject: refused (409
+    /// `order-paid`) while money is on the order, stock taken for it comes back, audited as
+    /// `audit` with the reason. The caller has checked the move and who may make it.
+    static func cancelOrder(_ order: Order, _ db: Connection, actor: Identity, reason: String?, audit: AuditLog.EventType) throws {
+        guard order.paidCents == 0 else {
+            throw HTTPError.conflict("Order \(order.number) has \(order.paidCents) cents paid; refund it first.", slug: "order-paid")
+        }
+        if order.status.holdsStock { try StockKeeper(db: db).restore(order.lines) }
+        try OrderRepository(db: db).setStatus(order.id, to: .cancelled, cancelReason: reason)
+        try AuditLog.record(db, actor: actor, type: audit, entity: "order", entityID: order.id,
+                            detail: ["number": .int(order.number), "status_before": .string(order.status.rawValue),
+                                     "table": .optional(order.table), "total_cents": .int(order.totalCents)], reason: reason)
     }
 
     /// `{percent_bp?, amount_cents?, reason}`, exactly one of the two; replaces any earlier discount.
@@ -71,7 +78,7 @@ enum OrderLifecycleController {
         var body = try JSONBody(request)
         let percent = body.int("percent_bp", required: false, range: 0...10_000)
         let amount = body.int("amount_cents", required: false, range: 0...10_000_000)
-        let reason = body.string("reason", length: 1...500)
+        let reason = body.reason()
         if body.has("percent_bp") == body.has("amount_cents") {
             body.fail("percent_bp", "give either percent_bp or amount_cents")
         }

@@ -17,7 +17,7 @@ enum CashMovementController {
         var body = try JSONBody(request)
         let amount = body.int("amount_cents", range: CashMovement.amountRange)
         if amount == 0 { body.fail("amount_cents", "must not be 0 (cash in > 0, cash out < 0)") }
-        let reason = body.string("reason", length: 1...500)
+        let reason = body.reason()
         try body.finish()
         guard let amount, let reason else { throw HTTPError.badRequest("The cash movement could not be read.") }
         let scope = "POST /api/shifts/\(shiftID)/cash-movements"

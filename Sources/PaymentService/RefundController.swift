@@ -21,7 +21,7 @@ enum RefundController {
         let paymentID = try request.id()
         var body = try JSONBody(request)
         let amount = body.int("amount_cents", range: PaymentRules.amountRange)
-        let reason = body.string("reason", length: 1...500)
+        let reason = body.reason()
         let till = Till.read(&body)
         try body.finish()
         guard let amount, let reason, let till else { throw HTTPError.badRequest("The refund could not be read.") }

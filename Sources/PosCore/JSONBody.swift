@@ -74,6 +74,12 @@ public struct JSONBody {
         return text
     }
 
+    /// The `reason` every audited change (cancel, reject, discount, refund, cash movement)
+    /// requires: one line of 1 to 500 characters, as the audit log's `reason` column holds.
+    public mutating func reason() -> String? {
+        string("reason", length: 1...500)
+    }
+
     /// A whole number in `range`.
     public mutating func int(_ key: String, required: Bool = true, range: ClosedRange<Int>) -> Int? {
         guard let value = object[key], value != .null else {
