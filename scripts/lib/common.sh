@@ -601,6 +601,16 @@ guest_demo_url() {
     printf '%s/guest/?t=%s\n' "$POS_GUEST_BASE_URL" "$token"
 }
 
+# Logs in as admin through the stack's gateway and prints the bearer token; fails if it cannot.
+admin_token() {
+    local password token
+    password=$(read_secret "$SECRETS_DIR/admin-password")
+    token=$(curl -fsS "$BASE_URL/api/auth/login" -H 'Content-Type: application/json' \
+        --data "{\"username\":\"admin\",\"password\":\"$password\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+    [[ -n $token ]] || die "could not log in as admin on $BASE_URL"
+    printf '%s\n' "$token"
+}
+
 # --- health ---------------------------------------------------------------------------------------
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true; }

@@ -97,13 +97,20 @@ class Client:
             self.connection = None
 
 
-def log_in(base_url, username, password):
+def log_in(base_url, username, password, attempts=30):
+    """(token, the whole login answer). Waits out the gateway's per-address login limit (429,
+    Retry-After) and an unavailable service; raises RuntimeError for any other answer."""
     client = Client(base_url, Ledger())
-    status, document = client.send_until_answered("POST", "/api/auth/login", {"username": username, "password": password})
+    for _ in range(attempts):
+        status, headers, document = client.send("POST", "/api/auth/login", {"username": username, "password": password})
+        if status == 200:
+            client.close()
+            return document["token"], document
+        if status not in RETRYABLE | {0, 429}:
+            break
+        time.sleep(min(5.0, float(headers.get("retry-after") or 1)))
     client.close()
-    if status != 200:
-        raise RuntimeError(f"login as {username}: HTTP {status} {document}")
-    return document["token"]
+    raise RuntimeError(f"login as {username}: HTTP {status} {document}")
 
 
 def make_item(base_url, token, tag):

@@ -11,9 +11,10 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from faults.load import log_in  # noqa: E402
 
 BASE_URL = os.environ["POS_BASE_URL"]
 SECRETS = Path(os.environ["POS_VAR_DIR"]) / "secrets"
@@ -37,20 +38,12 @@ def passwords():
 
 
 def login(username, password):
-    """The staff member's token and id. Waits out the gateway's per-address login limit (429)."""
-    body = json.dumps({"username": username, "password": password}).encode()
-    for _ in range(30):
-        request = urllib.request.Request(f"{BASE_URL}/api/auth/login", data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                answer = json.load(response)
-                return answer["token"], answer["staff"]["id"]
-        except urllib.error.HTTPError as error:
-            if error.code != 429:
-                raise SystemExit(f"login as {username} failed: HTTP {error.code} {error.read()[:200]!r}")
-            time.sleep(float(error.headers.get("Retry-After") or 1))
-    raise SystemExit(f"login as {username}: still rate limited after 30 tries")
+    """The staff member's token and id (the shared client waits out the login limit)."""
+    try:
+        token, answer = log_in(BASE_URL, username, password)
+    except RuntimeError as error:
+        raise SystemExit(str(error))
+    return token, answer["staff"]["id"]
 
 
 def run_role(role, token):
