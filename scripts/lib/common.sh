@@ -30,9 +30,9 @@ SCRIPT_NAME=${0##*/}
 
 # Debian packages the stack needs at run time and to build.
 # zbar-tools and librsvg2-bin: the tests read the tables' QR codes back (SVG → PNG → decoder).
-PACKAGES=(nginx libnginx-mod-http-js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
+PACKAGES=(nginx libnginx-mod-http-js libjs-chart.js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
     libfcgi-bin libsodium-dev libqrencode-dev pkg-config curl wrk zbar-tools librsvg2-bin)
-# What scripts/lib/browser-test adds, for the guest page's browser test only (scripts/test):
+# What scripts/lib/browser-test adds, for the browser tests only (scripts/test):
 # Debian's headless browser and its WebDriver, and a Python venv for the pinned selenium/pytest.
 BROWSER_TEST_PACKAGES=(chromium chromium-driver python3 python3-venv fonts-dejavu-core)
 # One MariaDB account per service, including services of later issues (sql/grants.sql names them).
@@ -241,7 +241,7 @@ prepare_var_dir() {
 # nginx runs its workers as www-data: they must reach run/ and the static files.
 check_www_data_access() {
     local path
-    for path in "$RUN_DIR" "$ROOT/nginx/html" "$ROOT/web/guest"; do
+    for path in "$RUN_DIR" "$ROOT/nginx/html" "$ROOT/web"; do
         [[ -e $path ]] || continue
         runuser -u www-data -- test -x "$path" ||
             die "www-data cannot enter $path: make every directory above it traversable (o+x)"

@@ -1,5 +1,6 @@
-"""Fixtures of the guest page's browser test: the running stack's API, staff logins, and a
-headless Chromium at a phone's size (390 × 844).
+"""Fixtures of the browser tests: the running stack's API, staff logins, a headless Chromium
+at a phone's size (390 × 844) for the guest page, and one at a counter tablet's size
+(1024 × 768) for the staff console.
 
 The stack is the one scripts/test (or scripts/up) started: POS_BASE_URL is its gateway and
 POS_VAR_DIR its data folder, where the secrets are read and the screenshots go.
@@ -27,6 +28,7 @@ VAR_DIR = pathlib.Path(os.environ.get("POS_VAR_DIR", ROOT / "var" / "test"))
 CHROMIUM = os.environ.get("POS_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("POS_CHROMEDRIVER", "/usr/bin/chromedriver")
 WIDTH, HEIGHT = 390, 844
+CONSOLE_WIDTH, CONSOLE_HEIGHT = 1024, 768
 
 
 class ApiError(Exception):
@@ -86,15 +88,28 @@ def public_api():
 @pytest.fixture(scope="session")
 def manager_api():
     """Admin (manager and more), with POS_ADMIN_PASSWORD or the saved password."""
-    password = os.environ.get("POS_ADMIN_PASSWORD") or _secret("admin-password")
-    return Api.login("admin", password)
+    return Api.login("admin", staff_password("admin"))
+
+
+def staff_password(username):
+    """The password of `admin` or of a demo login of $POS_VAR_DIR/secrets/demo-logins
+    ("user password" lines: cashier, barista, manager)."""
+    if username == "admin":
+        return os.environ.get("POS_ADMIN_PASSWORD") or _secret("admin-password")
+    logins = dict(line.split(" ", 1) for line in _secret("demo-logins").splitlines() if " " in line)
+    return logins[username].strip()
 
 
 @pytest.fixture(scope="session")
 def cashier_api():
-    """The demo cashier of $POS_VAR_DIR/secrets/demo-logins ("user password" lines)."""
-    logins = dict(line.split(" ", 1) for line in _secret("demo-logins").splitlines() if " " in line)
-    return Api.login("cashier", logins["cashier"].strip())
+    """The demo cashier."""
+    return Api.login("cashier", staff_password("cashier"))
+
+
+@pytest.fixture(scope="session")
+def barista_api():
+    """The demo barista."""
+    return Api.login("barista", staff_password("barista"))
 
 
 @pytest.fixture(scope="session")
@@ -105,32 +120,66 @@ def screenshots():
     return folder
 
 
-@pytest.fixture(scope="session")
-def browser():
+def _chromium(width, height, mobile):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--no-first-run", "--disable-extensions", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--lang=en-GB",
-                     f"--window-size={WIDTH},{HEIGHT}"):
+                     f"--window-size={width},{height}"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    # The viewport itself is 390 × 844 CSS pixels, as on a phone (touch, no scroll bars).
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": True})
+    set_viewport(driver, width, height, mobile)
     driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    return driver
+
+
+def set_viewport(driver, width, height, mobile=False):
+    """The viewport itself is width × height CSS pixels (no scroll bars, no window chrome)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium as a phone: 390 × 844, touch (the guest page)."""
+    driver = _chromium(WIDTH, HEIGHT, mobile=True)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def console_browser():
+    """Chromium as the counter's tablet: 1024 × 768, touch (the staff console). A test may
+    resize it with set_viewport (a kitchen screen is 1920 × 1080); each test starts at 1024 × 768."""
+    driver = _chromium(CONSOLE_WIDTH, CONSOLE_HEIGHT, mobile=False)
     yield driver
     driver.quit()
 
 
 @pytest.fixture
 def page(browser, screenshots, request):
-    """The browser with a fresh tab state; on a failure, a screenshot named after the test and
-    the browser's console are kept. Any script error in the page fails the test."""
-    browser.get(BASE_URL + "/healthz")
-    browser.execute_script("sessionStorage.clear()")
-    yield browser
+    """The phone browser with a fresh tab state (see _checked)."""
+    yield from _checked(browser, screenshots, request, strict=False)
+
+
+@pytest.fixture
+def console(console_browser, screenshots, request):
+    """The console browser, signed out, at 1024 × 768 (see _checked)."""
+    set_viewport(console_browser, CONSOLE_WIDTH, CONSOLE_HEIGHT)
+    yield from _checked(console_browser, screenshots, request, strict=True)
+
+
+def _checked(driver, screenshots, request, strict):
+    """`driver` with a fresh tab state; on a failure, a screenshot named after the test and the
+    browser's console are kept. Any script error in the page fails the test, and with `strict`
+    any console.error too."""
+    driver.get(BASE_URL + "/healthz")
+    driver.execute_script("sessionStorage.clear()")
+    driver.get_log("browser")  # what earlier tests left
+    yield driver
+    browser = driver
     console = browser.get_log("browser")
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
@@ -138,7 +187,8 @@ def page(browser, screenshots, request):
         for entry in console:
             print("browser console:", entry)
     # Refused requests (404, 401) are logged by the browser and expected; a script error is not.
-    errors = [entry["message"] for entry in console if entry.get("source") == "javascript"]
+    errors = [entry["message"] for entry in console if entry.get("source") == "javascript"
+              or (strict and entry.get("source") == "console-api" and entry.get("level") == "SEVERE")]
     assert not errors, f"script errors in the page: {errors}"
 
 

@@ -10,38 +10,14 @@ import time
 import urllib.parse
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BASE_URL, ApiError
+from helpers import by_id, click, digits, shown, wait
 
 STATUS_WITHIN_SECONDS = 5
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-def wait(driver, condition, timeout=10, message=""):
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(), message)
-
-
-def by_id(driver, element_id):
-    return driver.find_element(By.ID, element_id)
-
-
-def shown(driver, element_id):
-    elements = driver.find_elements(By.ID, element_id)
-    return bool(elements) and elements[0].is_displayed()
-
-
-def click(driver, element):
-    """Clicks like a finger would: the element scrolled to the middle of the screen first, so
-    the sticky header and the bottom bar never cover it."""
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
-def digits(text):
-    return int(re.sub(r"\D", "", text) or "-1")
-
 
 def new_table(manager_api, what):
     label = f"{what} {secrets.token_hex(3)}"

@@ -2,20 +2,9 @@
 // per browser tab), the Idempotency-Key of an order, problem+json → a readable message and
 // Retry-After. Screens call the functions below and never `fetch` themselves.
 
-const SESSION_KEY = 'cafe-pos.guest.session';
+import { ApiError, newKey, readBody, send } from '../shared/http.js';
 
-/** A failed request: `status` (0 when the server could not be reached), a sentence a guest
- *  can read (`message`), the problem's `type` and, for 429/503, `retryAfter` in seconds. */
-export class ApiError extends Error {
-  constructor({ status, message, type = '', retryAfter = null, fields = [] }) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.type = type;
-    this.retryAfter = retryAfter;
-    this.fields = fields;
-  }
-}
+const SESSION_KEY = 'cafe-pos.guest.session';
 
 // --- the session --------------------------------------------------------------------------
 
@@ -129,63 +118,4 @@ export async function getOrder(id, etag) {
 
 async function request(method, path, options = {}) {
   return readBody(await send(method, path, options));
-}
-
-async function send(method, path, { json, headers = {}, cache = 'no-store' } = {}) {
-  const init = { method, cache, credentials: 'omit', headers: { Accept: 'application/json', ...headers } };
-  if (json !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(json);
-  }
-  try {
-    return await fetch(path, init);
-  } catch {
-    throw new ApiError({ status: 0, message: 'The cafe’s server cannot be reached. Check your connection and try again.' });
-  }
-}
-
-async function readBody(response) {
-  const text = await response.text();
-  let body = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-  }
-  if (response.ok) return body;
-  throw problemError(response, body);
-}
-
-function problemError(response, problem) {
-  const status = response.status;
-  const fields = Array.isArray(problem?.errors) ? problem.errors : [];
-  let message = typeof problem?.detail === 'string' && problem.detail
-    ? problem.detail
-    : typeof problem?.title === 'string' && problem.title ? problem.title : `The server answered ${status}.`;
-  if (fields.length > 0) {
-    message += ' ' + fields.map((e) => String(e.message ?? '')).filter(Boolean).join('; ');
-  }
-  return new ApiError({
-    status,
-    message,
-    type: typeof problem?.type === 'string' ? problem.type : '',
-    retryAfter: retryAfterSeconds(response.headers.get('Retry-After')),
-    fields,
-  });
-}
-
-/** Retry-After as whole seconds (delta-seconds or an HTTP date), null when absent. */
-function retryAfterSeconds(value) {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
-function newKey() {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,8 +1,8 @@
 // The cart: lines with quantities, the totals of POST /api/orders/quote (asked again whenever
 // the cart changes; never computed here), and placing the order.
 
-import { $, announce, cloneTemplate, setText } from './dom.js';
-import { formatMoney } from './money.js';
+import { $, announce, cloneTemplate, setText } from '../shared/dom.js';
+import { formatMoney } from '../shared/money.js';
 import { getState, update } from './state.js';
 import * as api from './api.js';
 

@@ -2,8 +2,8 @@
 // quantity, and the price of that line from the quote endpoint. "Add" hands
 // `{item, modifiers: [{id, name}], quantity}` to the caller.
 
-import { $, cloneTemplate, setText } from './dom.js';
-import { formatDelta, formatMoney } from './money.js';
+import { $, cloneTemplate, setText } from '../shared/dom.js';
+import { formatDelta, formatMoney } from '../shared/money.js';
 import * as api from './api.js';
 
 const dialog = $('item-dialog');

@@ -2,8 +2,8 @@
 // settings, opens a guest session and shows the menu. The screens are in their own modules;
 // this one decides which comes next.
 
-import { $ } from './dom.js';
-import { configureMoney } from './money.js';
+import { $ } from '../shared/dom.js';
+import { configureMoney } from '../shared/money.js';
 import { getState, subscribe, update } from './state.js';
 import { initMessage, renderMessage, showMessage } from './message.js';
 import { initMenu, renderMenu } from './menu.js';

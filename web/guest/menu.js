@@ -1,8 +1,8 @@
 // The menu screen: categories with their items; a sold-out item is marked and cannot be
 // picked. Picking an item calls `onPick(item)` (main.js opens the options dialog).
 
-import { $, cloneTemplate, setText } from './dom.js';
-import { formatMoney } from './money.js';
+import { $, cloneTemplate, setText } from '../shared/dom.js';
+import { formatMoney } from '../shared/money.js';
 
 let onPick = () => {};
 let shownMenu = null;

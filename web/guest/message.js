@@ -1,7 +1,7 @@
 // The message screen: what stops the guest from ordering (no or unknown table, a rate limit,
 // an ended session, the server out of reach), in plain words, with one way forward.
 
-import { $, announce } from './dom.js';
+import { $, announce } from '../shared/dom.js';
 import { update } from './state.js';
 
 let countdown = null;

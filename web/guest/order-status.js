@@ -2,8 +2,8 @@
 // every POLL_MS (a 304 costs the server almost nothing and holds no connection open) and
 // shows waiting for staff → accepted → ready → served, or that it was not accepted.
 
-import { $, announce, cloneTemplate, setText } from './dom.js';
-import { formatMoney } from './money.js';
+import { $, announce, cloneTemplate, setText } from '../shared/dom.js';
+import { formatMoney } from '../shared/money.js';
 import { getState, update } from './state.js';
 import * as api from './api.js';
 

@@ -1,0 +1,5 @@
+// The Menu screen (not built yet: the frame only).
+
+import { startScreen } from '../lib/shell.js';
+
+await startScreen('menu');

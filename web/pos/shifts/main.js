@@ -1,0 +1,5 @@
+// The Shifts screen (not built yet: the frame only).
+
+import { startScreen } from '../lib/shell.js';
+
+await startScreen('shifts');

@@ -1,0 +1,5 @@
+// The Staff screen (not built yet: the frame only).
+
+import { startScreen } from '../lib/shell.js';
+
+await startScreen('staff');
