@@ -38,28 +38,34 @@ enum GatewayRaw {
     }
 }
 
-/// nginx's access log of the stack under test (`gateway` format in nginx/nginx.conf:
-/// `addr [time] "request" status bytes request_time upstream_response_time id=… staff=…`).
+/// nginx's access log of the stack under test (`gateway` format in nginx/nginx.conf: one JSON
+/// object per line with `request_id`, `status`, `upstream_response_time`, …).
 enum AccessLog {
     static var path: String { TestEnvironment.varDirectory + "/log/access.log" }
 
-    /// The `$upstream_response_time` logged for each of `requestIDs` ("-" when nginx answered
-    /// without asking any service, auth subrequests included), once all are logged or after 5 s
-    /// (nginx flushes the log each second). Reads the log's last 4 MiB, a few times at most:
-    /// a debug build splitting a large log in many tasks at once would starve the test pool.
-    static func upstreamTimes(of requestIDs: [String]) async -> [String: String] {
-        var found: [String: String] = [:]
-        _ = await eventually(within: 5, every: 0.5) {
+    /// The logged requests whose `request_id` is among `requestIDs`, by id, once all are logged
+    /// or after `seconds` (nginx flushes the log each second). Reads the log's last 4 MiB, a few
+    /// times at most: a debug build splitting a large log in many tasks at once would starve
+    /// the test pool.
+    static func entries(of requestIDs: [String], within seconds: Double = 5) async -> [String: [String: Any]] {
+        let wanted = Set(requestIDs)
+        var found: [String: [String: Any]] = [:]
+        _ = await eventually(within: seconds, every: 0.5) {
             for line in tail(bytes: 4 << 20).split(separator: "\n") {
-                guard let idField = line.range(of: " id=") else { continue }
-                let id = line[idField.upperBound...].prefix { $0 != " " }
-                guard requestIDs.contains(String(id)), let upstream = line[..<idField.lowerBound].split(separator: " ").last
+                guard let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let id = entry["request_id"] as? String, wanted.contains(id)
                 else { continue }
-                found[String(id)] = String(upstream)
+                found[id] = entry
             }
-            return found.count == Set(requestIDs).count
+            return found.count == wanted.count
         }
         return found
+    }
+
+    /// The `upstream_response_time` logged for each of `requestIDs` ("" when nginx answered
+    /// without asking any service, auth subrequests included).
+    static func upstreamTimes(of requestIDs: [String]) async -> [String: String] {
+        await entries(of: requestIDs).compactMapValues { $0["upstream_response_time"] as? String }
     }
 
     private static func tail(bytes: UInt64) -> String {

@@ -36,10 +36,20 @@ struct LogInjectionTests {
         #expect(ours.count == 1, "\(ours)")
         #expect(ours.first?["username"] == .string(username), "the name is kept exactly, escaped")
 
-        // nginx logs the same id for the request (its access log is flushed each second).
-        let inAccessLog = await eventually(within: 3) {
-            ((try? logLines(of: "access.log")) ?? []).contains { $0.contains("id=\(requestID)") }
-        }
-        #expect(inAccessLog, "access.log names request \(requestID)")
+        // nginx logs the same request under the same id, as one JSON object of its own.
+        let gatewayEntry = await AccessLog.entries(of: [requestID], within: 3)[requestID]
+        #expect(gatewayEntry?["status"] as? Int == 401, "access.log: \(gatewayEntry ?? [:])")
+        #expect(gatewayEntry?["uri"] as? String == "/api/auth/login", "access.log: \(gatewayEntry ?? [:])")
+    }
+
+    @Test("A request path with raw quotes, a backslash and a fake field stays one JSON object in access.log")
+    func forgedAccessLogLine() async throws {
+        let path = #"/api/menu/items/1","status":200,"x":"\"#
+        let response = try await GatewayRaw.exchange("GET \(path) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        let requestID = try #require(response.requestID, "\(response)")
+
+        let entry = try #require(await AccessLog.entries(of: [requestID])[requestID], "not logged")
+        #expect(entry["status"] as? Int == response.status)
+        #expect(entry["uri"] as? String == path)
     }
 }
