@@ -5,12 +5,12 @@ import Glibc
 #endif
 
 /// A service's worker pool as the operating system sees it: the manager from
-/// `$POS_VAR_DIR/run/<name>.pid`, its worker processes from /proc.
+/// `$POS_VAR_DIR/run/<name>/<name>.pid`, its worker processes from /proc.
 struct ServicePool {
     let name: String
 
-    var pidFile: String { "\(TestEnvironment.varDirectory)/run/\(name).pid" }
-    var socketPath: String { "\(TestEnvironment.varDirectory)/run/\(name).sock" }
+    var pidFile: String { "\(TestEnvironment.varDirectory)/run/\(name)/\(name).pid" }
+    var socketPath: String { "\(TestEnvironment.varDirectory)/run/\(name)/\(name).sock" }
 
     func managerPID() throws -> pid_t {
         guard let text = Proc.read(pidFile), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {

@@ -293,8 +293,9 @@ ensure_secrets() {
 
 # --- MariaDB --------------------------------------------------------------------------------------
 
-# The mariadb client as root over the socket (root@localhost has no password; only root can
-# reach the socket). Extra arguments follow, e.g. a database name; SQL comes on stdin.
+# The mariadb client as root over the socket. root@localhost is identified by unix_socket:
+# only the operating system's root is MariaDB's root, although the pools' users may reach the
+# socket. Extra arguments follow, e.g. a database name; SQL comes on stdin.
 db_root() { mariadb --defaults-file="$DB_CNF" --batch "$@"; }
 
 db_query() { db_root --skip-column-names -e "$1" "${2:-$POS_DB_NAME}"; }
@@ -333,6 +334,7 @@ user = root
 socket = $DB_SOCKET
 default-character-set = utf8mb4
 EOF
+    chmod 600 "$DB_CNF.tmp"
     mv "$DB_CNF.tmp" "$DB_CNF"
 }
 
@@ -358,6 +360,10 @@ db_start() {
         log "MariaDB already running (pid $pid)"
     else
         db_init
+        # The pools (their own users) pass through to the socket; the data, the binary log and
+        # the configuration stay root's alone.
+        chmod 711 "$DB_DIR"
+        chmod 700 "$DB_DIR/data" "$DB_BINLOG_DIR"
         log "starting MariaDB (socket $DB_SOCKET, port $POS_DB_PORT)"
         rm -f "$DB_PID_FILE"
         setsid nohup mariadbd --defaults-file="$DB_CNF" >>"$LOG_DIR/mariadb.out" 2>&1 </dev/null &
@@ -396,6 +402,9 @@ db_ensure_accounts() {
         sql+="DROP USER '$user'@'$host';"$'\n'
     done < <(db_query "SELECT User, Host FROM mysql.user
         WHERE User = '' OR (User = 'root' AND Host <> 'localhost')" mysql)
+    # The pools' users reach the socket: MariaDB's root must be the system's root, not whoever
+    # connects without a password (a data dir made before this had a password-less root).
+    sql+="ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket;"$'\n'
     db_root <<<"$sql"
 }
 
@@ -460,13 +469,32 @@ ensure_staff() {
 
 # --- service pools --------------------------------------------------------------------------------
 
-service_pid_file() { printf '%s\n' "$RUN_DIR/$1.pid"; }
-service_socket() { printf '%s\n' "$RUN_DIR/$1.sock"; }
+# Each pool has a folder of its own in run/, which only its user can write: no other pool can
+# put a socket where nginx expects this one's.
+service_pid_file() { printf '%s\n' "$RUN_DIR/$1/$1.pid"; }
+service_socket() { printf '%s\n' "$RUN_DIR/$1/$1.sock"; }
+
+# Every pool runs as its own system user, never root, as on an installed box (scripts/install,
+# sysusers): a compromised worker cannot read another pool's database password (a process's
+# /proc/<pid>/environ is its user's alone), the secrets, the MariaDB data or root's files.
+pool_user() { printf 'cafe-pos-%s\n' "$1"; }
+
+ensure_pool_user() {
+    local user
+    user=$(pool_user "$1")
+    if ! id -u "$user" >/dev/null 2>&1; then
+        log "creating system user $user"
+        useradd --system --user-group --no-create-home --home-dir /nonexistent \
+            --shell /usr/sbin/nologin "$user"
+    fi
+    # The pool gives its socket to nginx's group (0660): only a member may.
+    id -nG "$user" | tr ' ' '\n' | grep -qx www-data || usermod --append --groups www-data "$user"
+}
 
 # Starts the pool of service NAME unless its pid file names a running pool. A pool that is
 # draining (SIGTERM: its socket is gone, its workers finish) is waited for, then replaced.
 service_start() {
-    local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid deadline
+    local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid deadline user
     pid_file=$(service_pid_file "$name")
     socket=$(service_socket "$name")
     if pid=$(running_pid "$pid_file" "pos-$name"); then
@@ -478,8 +506,11 @@ service_start() {
         wait_gone "$pid" 20 || die "$name pool (pid $pid) has no socket and does not exit"
     fi
     [[ -x $bin ]] || die "no binary $bin (build first)"
+    ensure_pool_user "$name"
+    user=$(pool_user "$name")
+    install -d -m 0750 -o "$user" -g www-data "${pid_file%/*}"
     rm -f "$pid_file"
-    log "starting $name pool ($socket)"
+    log "starting $name pool ($socket) as $user"
     # setsid: the pool outlives this script and is not hit by a Ctrl-C meant for it.
     (
         export_service_db_env "$name"
@@ -492,7 +523,9 @@ service_start() {
             fd=${fd##*/}
             ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
         done
-        exec setsid nohup "$bin" serve >>"$LOG_DIR/$name.log" 2>&1 </dev/null
+        export HOME=/nonexistent
+        exec setsid nohup setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs \
+            --inh-caps=-all --bounding-set=-all "$bin" serve >>"$LOG_DIR/$name.log" 2>&1 </dev/null
     ) &
     pid=$!
     # The manager writes its pid file and opens the socket; wait for both.
@@ -517,7 +550,7 @@ service_stop() {
 # Names of pools that have a pid file in run/ (what up started, whatever the list says now).
 started_services() {
     local file
-    for file in "$RUN_DIR"/*.pid; do
+    for file in "$RUN_DIR"/*/*.pid; do
         [[ -f $file ]] || continue
         file=${file##*/}
         printf '%s\n' "${file%.pid}"

@@ -74,7 +74,7 @@ class Stack:
         return {child for child in found if Stack.is_running(child)}
 
     def manager_pid(self, service):
-        return self._pid_from(os.path.join(self.var, "run", f"{service}.pid"))
+        return self._pid_from(os.path.join(self.var, "run", service, f"{service}.pid"))
 
     def workers(self, service):
         manager = self.manager_pid(service)
