@@ -1,7 +1,8 @@
-"""The Reports screen (/pos/reports.html) as a manager sees it: today's figures are the API's
-daily-sales and z-report rows, each chart's data points are the report rows the API gives for
-the same range, every chart has a table of its numbers, and a report's CSV download is
-byte-for-byte the API's CSV."""
+"""The back office's numbers as a manager sees them. The Reports screen (/pos/reports.html):
+today's figures are the API's daily-sales and z-report rows, each chart's data points are the
+report rows the API gives for the same range, every chart has a table of its numbers, and a
+report's CSV download is byte-for-byte the API's CSV. The Audit screen (/pos/audit.html): the
+API's entries newest first, filtered by type and date, a page at a time."""
 
 import pathlib
 import tempfile
@@ -11,8 +12,9 @@ import uuid
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
-from conftest import BASE_URL
+from conftest import BASE_URL, ApiError
 from helpers import by_id, click, digits, shown, sign_in, wait
 
 REPORTS = ("daily-sales", "hourly-sales", "payment-mix", "top-items")
@@ -179,3 +181,63 @@ def test_the_csv_download_is_the_api_s_csv(console, manager_api, day_with_sales)
         assert "Downloaded" in by_id(console, "message").text
     finally:
         console.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "default"})
+
+
+def open_audit(console):
+    sign_in(console, "manager")
+    console.get(f"{BASE_URL}/pos/audit.html")
+    wait(console, lambda: console.find_element(By.ID, "main").get_attribute("data-state") == "ready",
+         message="the audit screen did not load")
+
+
+def audit_ids(console):
+    return [int(row.get_attribute("data-id")) for row in console.find_elements(By.CSS_SELECTOR, "#audit-rows tr")]
+
+
+def test_the_audit_log_newest_first_filtered_and_paged(console, cashier_api, manager_api, screenshots):
+    # 55 audited cash movements (more than a page of 50) in a shift of the cashier's.
+    try:
+        current = manager_api.get("/api/shifts/current")
+        manager_api.post(f"/api/shifts/{current['id']}/close", {"counted_cash_cents": max(0, current["expected_cash_cents"])})
+    except ApiError as error:
+        assert error.status == 404
+    shift = cashier_api.post("/api/shifts", {"opening_float_cents": 10000})
+    for number in range(55):
+        cashier_api.post(f"/api/shifts/{shift['id']}/cash-movements",
+                         {"amount_cents": 100 + number, "reason": f"Top-up {number}"})
+    cashier_api.post(f"/api/shifts/{shift['id']}/close", {"counted_cash_cents": 10000})
+
+    open_audit(console)
+    everything = manager_api.get("/api/audit?limit=50")
+    assert audit_ids(console) == [entry["id"] for entry in everything["items"]]
+    assert audit_ids(console) == sorted(audit_ids(console), reverse=True)
+    newest = console.find_element(By.CSS_SELECTOR, "#audit-rows tr")
+    assert newest.find_elements(By.TAG_NAME, "td")[1].get_attribute("data-type") == "shift_closed"
+    assert "cashier" in newest.text
+    console.save_screenshot(str(screenshots / "console-audit.png"))
+
+    # Cash movements only, since today: a page of 50, then the rest with "Load more".
+    Select(by_id(console, "audit-type")).select_by_value("cash_movement")
+    today = everything["items"][0]["at"][:10]
+    console.execute_script("arguments[0].value = arguments[1]", by_id(console, "audit-since"), today)
+    click(console, by_id(console, "audit-apply"))
+    wait(console, lambda: "type cash_movement" in by_id(console, "audit-summary").text)
+    first = manager_api.get(f"/api/audit?type=cash_movement&since={today}&limit=50")
+    assert audit_ids(console) == [entry["id"] for entry in first["items"]]
+    assert first["next_cursor"] and shown(console, "audit-more")
+    assert "Top-up 54" in console.find_element(By.CSS_SELECTOR, "#audit-rows tr").text
+    assert "amount: €1.54" in console.find_element(By.CSS_SELECTOR, "#audit-rows tr").text
+    click(console, by_id(console, "audit-more"))
+    second = manager_api.get(f"/api/audit?type=cash_movement&since={today}&limit=50&cursor={first['next_cursor']}")
+    wait(console, lambda: len(audit_ids(console)) == len(first["items"]) + len(second["items"]))
+    assert audit_ids(console) == [entry["id"] for entry in first["items"] + second["items"]]
+    assert {cell.get_attribute("data-type") for cell in
+            console.find_elements(By.CSS_SELECTOR, "#audit-rows td[data-type]")} == {"cash_movement"}
+    if not second["next_cursor"]:
+        assert not shown(console, "audit-more")
+
+    # A date in the future: nothing, said in a sentence.
+    console.execute_script("arguments[0].value = '2999-01-01'", by_id(console, "audit-since"))
+    click(console, by_id(console, "audit-apply"))
+    wait(console, lambda: shown(console, "audit-empty"))
+    assert audit_ids(console) == []

@@ -31,9 +31,24 @@ $('main').dataset.state = 'ready';
 function query(cursor) {
   const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (state.type) params.set('type', state.type);
-  if (state.since) params.set('since', state.since);
+  if (state.since) params.set('since', localMidnight(state.since, settings.time_zone));
   if (cursor) params.set('cursor', cursor);
   return `/api/audit?${params}`;
+}
+
+/** Midnight of `date` in the cafe's time zone, as RFC 3339 with its offset (the API reads a
+ *  bare date as midnight UTC). */
+function localMidnight(date, timeZone) {
+  let offset = 'Z';
+  try {
+    const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(`${date}T12:00:00Z`)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+    const match = /^GMT([+-]\d{2}):?(\d{2})?$/.exec(name);
+    if (match) offset = `${match[1]}:${match[2] ?? '00'}`;
+  } catch {
+    offset = 'Z';
+  }
+  return `${date}T00:00:00${offset}`;
 }
 
 async function loadFirst() {

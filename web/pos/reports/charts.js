@@ -21,9 +21,15 @@ function baseOptions(extra = {}) {
     animation: false,
     responsive: true,
     maintainAspectRatio: false,
+    datasets: { bar: { maxBarThickness: 56 } },
     plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: moneyTooltip } } },
     ...extra,
   };
+}
+
+/** "Cash", "Card" (or the API's word for a method this page does not know). */
+export function methodName(method) {
+  return { cash: 'Cash', card: 'Card' }[method] ?? method;
 }
 
 /** Sales per day: net sales and collected per business date. */
@@ -72,7 +78,7 @@ function paymentMixConfig(rows, locale) {
   const dates = [...new Set(rows.map((row) => row.business_date))];
   const methods = [...new Set(rows.map((row) => row.method))];
   const datasets = methods.map((method, index) => ({
-    label: method === 'cash' ? 'Cash' : method === 'card' ? 'Card' : method,
+    label: methodName(method),
     method,
     data: dates.map((date) => rows.find((row) => row.business_date === date && row.method === method)?.amount_cents ?? null),
     backgroundColor: COLOURS[(index + 2) % COLOURS.length],
@@ -114,5 +120,7 @@ export function drawChart(name, canvas, rows, locale) {
   charts.delete(name);
   if (rows.length === 0) return;
   const Chart = window.Chart;
+  Chart.defaults.font.size = 13;
+  Chart.defaults.color = '#4a433d'; // the axis text at AA contrast on white
   charts.set(name, new Chart(canvas, CONFIGS[name](rows, locale)));
 }

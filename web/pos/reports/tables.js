@@ -2,6 +2,7 @@
 // values, money through formatMoney, text through textContent.
 
 import { formatMoney } from '../../shared/money.js';
+import { methodName } from './charts.js';
 
 const money = (column) => ({ value: (row) => formatMoney(row[column]), amount: true });
 const count = (column) => ({ value: (row) => String(row[column]), amount: true });
@@ -17,7 +18,7 @@ const COLUMNS = {
     count('orders'), money('net_sales_cents'),
   ],
   'payment-mix': [
-    text((row) => row.business_date), text((row) => row.method), count('payments'),
+    text((row) => row.business_date), text((row) => methodName(row.method)), count('payments'),
     money('amount_cents'), money('tips_cents'), money('refunds_cents'),
   ],
   'top-items': [

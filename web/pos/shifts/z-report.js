@@ -65,7 +65,7 @@ export function renderZReport(container, shift, settings) {
   movementRows.push(['Out', '', formatDelta(r.cash_movements.out_cents)]);
   const movements = table('Cash movements', ['When', 'Reason', 'Amount'], movementRows);
   movements.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (index < r.cash_movements.items.length) row.classList.add('movement');
+    if (index < r.cash_movements.items.length) row.classList.add('cash-movement');
     // The reason column is text, not an amount.
     row.children[1].className = '';
   });
