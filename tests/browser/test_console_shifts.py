@@ -80,6 +80,8 @@ def test_a_cashier_opens_takes_cash_out_and_closes_a_shift(console, cashier_api,
     movements = shift["report"]["cash_movements"]["items"]
     assert [(m["amount_cents"], m["reason"]) for m in movements] == [(-2050, "Safe drop")]
     wait(console, lambda: digits(by_id(console, "current-expected").text) == shift["expected_cash_cents"])
+    console.execute_script("window.scrollTo(0, 0)")
+    console.save_screenshot(str(screenshots / "console-shifts-open.png"))
 
     # Close with the counted cash (short by 1.00).
     counted = shift["expected_cash_cents"] - 100
@@ -140,3 +142,22 @@ def test_a_manager_looks_up_any_shift_by_number(console, cashier_api, manager_ap
     assert digits(by_id(console, "z-counted").text) == 6100
     assert digits(by_id(console, "z-over-short").text) == closed["over_short_cents"] == 100
     assert "Change top-up" in by_id(console, "z-report").text
+
+
+def test_a_cashier_sees_when_someone_else_s_shift_is_open(console, manager_api, no_open_shift):
+    manager_api.request("POST", "/api/shifts", {"opening_float_cents": 2000})
+    open_shifts(console, "cashier")
+    assert shown(console, "shift-blocked")
+    assert not shown(console, "no-shift") and not shown(console, "current-shift")
+    assert "Someone else" in by_id(console, "shift-blocked").text
+
+    # The manager sees that shift as the current one and can close it here.
+    console.execute_script("sessionStorage.clear()")
+    open_shifts(console, "manager")
+    assert shown(console, "current-shift")
+    click(console, by_id(console, "close-shift"))
+    wait(console, lambda: by_id(console, "close-dialog").is_displayed())
+    by_id(console, "close-counted").send_keys("20")
+    click(console, by_id(console, "close-confirm"))
+    wait(console, lambda: shown(console, "closed-result"))
+    assert by_id(console, "closed-over-short-label").text.startswith("Exact")

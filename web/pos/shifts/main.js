@@ -17,8 +17,19 @@ const { staff, settings } = await startScreen('shifts');
 const minorDigits = minorDigitsOf(settings);
 const manages = staff.role === 'manager' || staff.role === 'admin';
 
-// One Idempotency-Key per write a person means once; kept until that write succeeds.
-const keys = { open: newKey(), movement: newKey(), close: newKey() };
+// One Idempotency-Key per write a person means once: kept while the same write is tried again
+// (a lost answer), a new one once it succeeded or the person changed what they typed.
+const keys = {};
+
+function keyFor(kind, body) {
+  const text = JSON.stringify(body);
+  if (keys[kind]?.body !== text) keys[kind] = { body: text, key: newKey() };
+  return keys[kind].key;
+}
+
+function used(kind) {
+  delete keys[kind];
+}
 const state = { view: 'loading', shift: null, closed: null, shown: null };
 
 $('open-form').addEventListener('submit', (event) => { event.preventDefault(); openShift(); });
@@ -87,9 +98,10 @@ function render() {
 async function openShift() {
   const cents = readAmount('open-float', minorDigits);
   if (cents === null) return;
+  const body = { opening_float_cents: cents };
   await busy('open-shift', async () => {
-    state.shift = await postOnce('/api/shifts', { opening_float_cents: cents }, keys.open);
-    keys.open = newKey();
+    state.shift = await postOnce('/api/shifts', body, keyFor('open', body));
+    used('open');
     $('open-float').value = '';
     state.view = 'open';
     state.closed = null;
@@ -111,8 +123,10 @@ async function recordMovement() {
   const out = $('movement-out').checked;
   const amount = out ? -cents : cents; // the direction the person chose, as the API's sign
   await busy('movement-record', async () => {
-    await postOnce(`/api/shifts/${state.shift.id}/cash-movements`, { amount_cents: amount, reason }, keys.movement);
-    keys.movement = newKey();
+    const body = { amount_cents: amount, reason };
+    const path = `/api/shifts/${state.shift.id}/cash-movements`;
+    await postOnce(path, body, keyFor(`movement ${path}`, body));
+    used(`movement ${path}`);
     $('movement-amount').value = '';
     $('movement-reason').value = '';
     await loadCurrent();
@@ -134,8 +148,10 @@ async function closeShift() {
   const button = $('close-confirm');
   button.disabled = true;
   try {
-    const closed = await postOnce(`/api/shifts/${state.shift.id}/close`, { counted_cash_cents: cents }, keys.close);
-    keys.close = newKey();
+    const body = { counted_cash_cents: cents };
+    const path = `/api/shifts/${state.shift.id}/close`;
+    const closed = await postOnce(path, body, keyFor(`close ${path}`, body));
+    used(`close ${path}`);
     $('close-dialog').close();
     state.closed = closed;
     state.shift = null;

@@ -76,7 +76,10 @@ export function renderZReport(container, shift, settings) {
     : 'Open: the figures so far';
   container.replaceChildren(
     el('p', { className: 'z-meta', text: `Shift ${shift.id} · till ${shift.till} · opened ${formatTime(shift.opened_at, settings)} · ${status}` }),
-    el('div', { className: 'z-grid' }, [sales, refunds, totals, drawer, movements]),
+    el('div', { className: 'z-grid' }, [
+      el('div', { className: 'z-column' }, [sales, totals, movements]),
+      el('div', { className: 'z-column' }, [refunds, drawer]),
+    ]),
   );
 }
 
