@@ -161,3 +161,32 @@ def test_a_cashier_sees_when_someone_else_s_shift_is_open(console, manager_api, 
     click(console, by_id(console, "close-confirm"))
     wait(console, lambda: shown(console, "closed-result"))
     assert by_id(console, "closed-over-short-label").text.startswith("Exact")
+
+
+MONEY_CASES = [
+    # (typed, minor digits, cents or None when refused)
+    ("150", 2, 15000), ("150.00", 2, 15000), ("12.5", 2, 1250), ("0.29", 2, 29), ("0.07", 2, 7),
+    ("1,234.50", 2, 123450), ("1.234,50", 2, 123450), ("1 234,56", 2, 123456), ("€12.50", 2, 1250),
+    ("12.50 EUR", 2, 1250), (".5", 2, 50), ("5.", 2, 500), ("  7  ", 2, 700),
+    ("12.505", 2, None), ("1,234", 2, None), ("abc", 2, None), ("", 2, None), ("-5", 2, None),
+    ("1,2,3", 2, None), ("99999999999999999", 2, None), ("1e3", 2, None),
+    ("1500", 0, 1500), ("1,500", 0, 1500), ("1.5", 0, None), ("1.500", 3, 1500),
+]
+
+
+def test_typed_amounts_are_read_exactly(console):
+    """lib/money-input.js parseMoney, in the browser: digits, never floating point."""
+    sign_in(console, "cashier")
+    answers = console.execute_async_script("""
+        const [cases, done] = arguments;
+        import('/pos/lib/money-input.js').then(({parseMoney}) => {
+          done(cases.map(([text, digits]) => {
+            try { return parseMoney(text, digits); } catch (error) { return 'refused: ' + error.message; }
+          }));
+        });
+    """, [[text, minor] for text, minor, _ in MONEY_CASES])
+    for (text, minor, cents), answer in zip(MONEY_CASES, answers):
+        if cents is None:
+            assert isinstance(answer, str) and answer.startswith("refused: ") and len(answer) > 20, (text, answer)
+        else:
+            assert answer == cents, (text, minor, answer)
