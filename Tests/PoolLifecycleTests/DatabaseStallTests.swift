@@ -31,6 +31,11 @@ struct DatabaseStallTests {
         #expect(kill(database, SIGSTOP) == 0)
         // Resumed whatever happens below, or every later test would hang.
         defer { kill(database, SIGCONT) }
+        // SIGSTOP takes effect as each thread next enters the kernel: a busy server goes on
+        // answering for some milliseconds (seen: 200s within 4 ms of kill). Wait until every
+        // thread is stopped.
+        let stopped = await eventually(within: 5, every: 0.01) { Proc.allThreadsStopped(database) }
+        try #require(stopped, "MariaDB (pid \(database)) did not stop")
 
         let clock = ContinuousClock()
         try await withThrowingTaskGroup(of: (String, TestResponse, Duration).self) { group in

@@ -67,6 +67,12 @@ enum Proc {
         return stat[stat.index(after: end)...].first { $0 != " " }
     }
 
+    /// True when every thread of `pid` is stopped (state T), as after SIGSTOP has taken effect.
+    static func allThreadsStopped(_ pid: pid_t) -> Bool {
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return !threads.isEmpty && threads.allSatisfy { state(pid_t($0) ?? 0) == "T" }
+    }
+
     static func isRunning(_ pid: pid_t) -> Bool {
         guard let state = state(pid) else { return false }
         return state != "Z"
