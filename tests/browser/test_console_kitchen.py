@@ -7,6 +7,8 @@ over from there completes it. Screenshot: console-kitchen.png."""
 import json
 import time
 
+import pytest
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -46,18 +48,30 @@ def submitted_order(cashier_api, public_api):
     return order, drink, option, sandwich
 
 
+@pytest.fixture
+def kitchen_settings(console):
+    """Sets this browser's kitchen display settings; they are forgotten after the test, so the
+    next test sees the defaults."""
+    def choose(stations, amber=5, red=10):
+        console.execute_script("localStorage.setItem('cafe-pos.kitchen.settings', arguments[0])",
+                               json.dumps({"stations": stations, "amberMinutes": amber, "redMinutes": red}))
+    yield choose
+    console.get(f"{BASE_URL}/healthz")
+    console.execute_script("localStorage.removeItem('cafe-pos.kitchen.settings');"
+                           "localStorage.removeItem('cafe-pos.kitchen.bumped')")
+
+
 def ticket_selector(station, order_id):
     return f"section[data-station='{station}'] article.ticket[data-order-id='{order_id}']"
 
 
 def test_a_submitted_order_shows_on_the_bar_and_is_bumped_and_recalled(
-        console, cashier_api, public_api, manager_api, screenshots):
+        console, kitchen_settings, cashier_api, public_api, manager_api, screenshots):
     set_viewport(console, 1920, 1080)
     sign_in(console, "barista")
     assert console.current_url.endswith("/pos/kitchen.html")
     # This screen shows the bar and the kitchen (the choice is kept in the browser).
-    console.execute_script("localStorage.setItem('cafe-pos.kitchen.settings', arguments[0])",
-                           json.dumps({"stations": ["bar", "kitchen"], "amberMinutes": 5, "redMinutes": 10}))
+    kitchen_settings(["bar", "kitchen"])
     console.get(f"{BASE_URL}/pos/kitchen.html")
     wait(console, lambda: console.find_elements(By.CSS_SELECTOR, "section[data-station='bar']"),
          message="the bar station is not shown")
@@ -101,11 +115,11 @@ def test_a_submitted_order_shows_on_the_bar_and_is_bumped_and_recalled(
     wait(console, lambda: "Handed over" in by_id(console, "recall-status").text)
 
 
-def test_the_kitchen_display_fits_a_tablet(console, cashier_api, public_api, manager_api, screenshots):
+def test_the_kitchen_display_fits_a_tablet(console, kitchen_settings, cashier_api, public_api, manager_api,
+                                           screenshots):
     sign_in(console, "barista")
     order, drink, _, _ = submitted_order(cashier_api, public_api)
-    console.execute_script("localStorage.setItem('cafe-pos.kitchen.settings', arguments[0])",
-                           json.dumps({"stations": ["bar"], "amberMinutes": 1, "redMinutes": 2}))
+    kitchen_settings(["bar"], amber=1, red=2)
     console.get(f"{BASE_URL}/pos/kitchen.html")
     selector = ticket_selector("bar", order["id"])
     wait(console, lambda: console.find_elements(By.CSS_SELECTOR, selector), message="no ticket")
