@@ -407,3 +407,39 @@ def test_a_manager_adds_a_table_and_sees_its_qr_code(console, manager_api, scree
         == "false", message="the table was not disabled")
     table = next(t for t in manager_api.get("/api/guest/tables?limit=200")["items"] if t["id"] == table_id)
     assert (table["label"], table["active"]) == (renamed, False)
+
+
+# --- amounts typed into the editor ------------------------------------------------------------
+
+AMOUNTS = [
+    # (text, minor digits, signed, expected value or the start of the error)
+    ("4.20", 2, False, 420), ("4,2", 2, False, 420), ("4", 2, False, 400), ("0.07", 2, False, 7),
+    ("19.99", 2, False, 1999), ("0.29", 2, False, 29), ("1.005", 2, False, "The amount can have at most 2"),
+    ("-0.50", 2, True, -50), ("+0.60", 2, True, 60), ("-0.50", 2, False, "The amount must be a number"),
+    ("1,000.00", 2, False, "The amount must be a number"), ("4.5", 0, False, "The amount cannot have decimals"),
+    ("450", 0, False, 450), ("1.234", 3, False, 1234), ("", 2, False, "The amount must be a number"),
+]
+
+
+def test_amounts_are_read_as_text_into_exact_integers(console):
+    """The editor's parser (menu/amounts.js) in the page itself: no float rounding (0.29 is 29,
+    19.99 is 1999), no more decimals than the currency has, tax rates in basis points."""
+    sign_in(console, "manager")
+    console.get(f"{BASE_URL}/pos/menu.html")
+    results = console.execute_async_script("""
+        const [cases, done] = arguments;
+        import('./menu/amounts.js').then((m) => done({
+          amounts: cases.map(([text, digits, signed]) => m.parseDecimal(text, digits, { signed })),
+          rates: ['10', '13.5 %', '0', '7.25', '7.255'].map((t) => m.parseRate(t)),
+          shown: [m.formatDecimal(420, 2), m.formatDecimal(-50, 2), m.formatDecimal(5, 2), m.formatDecimal(450, 0),
+                  m.formatRate(1350), m.formatRate(1000)],
+          stock: ['', '12', '-1', '1.5'].map((t) => m.parseStock(t)),
+        }));""", [[text, d, signed] for text, d, signed, _ in AMOUNTS])
+    for (text, _, _, expected), got in zip(AMOUNTS, results["amounts"]):
+        if isinstance(expected, int):
+            assert got == {"value": expected}, text
+        else:
+            assert got.get("error", "").startswith(expected), (text, got)
+    assert [r.get("value") for r in results["rates"]] == [1000, 1350, 0, 725, None]
+    assert results["shown"] == ["4.20", "-0.50", "0.05", "450", "13.5", "10"]
+    assert [r.get("value", "error") for r in results["stock"]] == [None, 12, "error", "error"]

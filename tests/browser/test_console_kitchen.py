@@ -109,6 +109,7 @@ def test_a_submitted_order_shows_on_the_bar_and_is_bumped_and_recalled(
     recalled = console.find_element(By.CSS_SELECTOR, f"#recall-panel article.ticket[data-order-id='{order['id']}']")
     assert drink["name"] in recalled.text and f"#{order['number']}" in recalled.text
     wait(console, lambda: "waiting to be handed over" in by_id(console, "recall-status").text)
+    console.save_screenshot(str(screenshots / "console-kitchen-recall.png"))
     click(console, by_id(console, "recall-complete"))
     wait(console, lambda: manager_api.get(f"/api/orders/{order['id']}")["status"] == "completed",
          message="handing over did not complete the order")
