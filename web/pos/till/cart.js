@@ -101,6 +101,7 @@ export function requestQuote() {
 export function renderCart(state) {
   if (state.order) return;
   setText(document, '#cart-heading', 'New sale');
+  delete $('cart-heading').dataset.orderId;
   $('order-status').hidden = true;
   $('order-type').disabled = false;
   for (const radio of document.querySelectorAll('input[name="order-type"]')) radio.checked = radio.value === state.type;

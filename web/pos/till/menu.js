@@ -1,6 +1,9 @@
 // The menu side of the till: category tabs and a grid of big item buttons, read from GET /api/menu
 // on load and again every 3 s with If-None-Match, so a price change or a sold-out made elsewhere
 // shows within seconds. A sold-out item stays in the grid, marked, and refuses to be added.
+// GET /api/menu leaves out items marked unavailable, so the till remembers the items it has seen
+// (localStorage) and reads a missing one with GET /api/menu/items/{id}: unavailable means it
+// stays in its category as sold out; deleted (404) means it is gone.
 
 import { $ } from '../../shared/dom.js';
 import { formatMoney } from '../../shared/money.js';
@@ -8,6 +11,7 @@ import * as api from '../lib/api.js';
 import { showMessage } from '../lib/shell.js';
 
 const POLL_MS = 3000;
+const KNOWN_KEY = 'cafe-pos.till.known-items';
 
 let categories = [];
 let itemsById = new Map();
@@ -40,12 +44,41 @@ export async function startMenu() {
 export async function refreshMenu() {
   const answer = await api.getIfChanged('/api/menu', etag);
   if (!answer.body) return;
+  const menu = answer.body.categories ?? [];
+  const unavailable = await unavailableItems(menu);
   etag = answer.etag;
-  categories = answer.body.categories ?? [];
+  categories = menu.map((category) => withUnavailable(category, unavailable));
   itemsById = new Map(categories.flatMap((c) => c.items ?? []).map((item) => [item.id, item]));
   if (!categories.some((c) => c.id === selectedCategory)) selectedCategory = categories[0]?.id ?? null;
   $('menu-loading').hidden = true;
   render();
+}
+
+// The remembered items that the menu left out and that still exist, unavailable.
+async function unavailableItems(menu) {
+  const onMenu = new Set(menu.flatMap((c) => c.items ?? []).map((item) => item.id));
+  let known = [];
+  try {
+    known = JSON.parse(localStorage.getItem(KNOWN_KEY) ?? '[]');
+  } catch {
+    known = [];
+  }
+  const missing = known.filter((id) => Number.isInteger(id) && !onMenu.has(id));
+  const found = await Promise.all(missing.map((id) => api.get(`/api/menu/items/${id}`).catch((error) => {
+    if (error.status === 404) return null;
+    throw error; // not known now: the next change of the menu tries again
+  })));
+  const unavailable = found.filter((item) => item && item.available === false);
+  localStorage.setItem(KNOWN_KEY, JSON.stringify([...onMenu, ...unavailable.map((item) => item.id)]));
+  return unavailable;
+}
+
+function withUnavailable(category, unavailable) {
+  const extra = unavailable.filter((item) => item.category_id === category.id);
+  if (extra.length === 0) return category;
+  const items = [...(category.items ?? []), ...extra]
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  return { ...category, items };
 }
 
 export function menuItem(id) {

@@ -27,6 +27,7 @@ export function setManager(value) {
 /** Draws `order` (the API's order) in the cart panel. */
 export function renderOrder(order) {
   setText(document, '#cart-heading', `Order #${order.number}`);
+  $('cart-heading').dataset.orderId = String(order.id);
   const where = order.type === 'dine_in' ? `dine in${order.table ? `, table ${order.table}` : ''}` : 'takeaway';
   const status = $('order-status');
   status.textContent = `${STATUS_TEXT[order.status] ?? order.status} · ${PAYMENT_TEXT[order.payment_status] ?? ''} · ${where}`;
