@@ -353,11 +353,14 @@ def test_a_sold_out_item_is_marked_and_refused(console, public_api, manager_api)
     click(console, console.find_element(By.CSS_SELECTOR, f'[data-category-id="{bun["category_id"]}"]'))
     manager_api.request("PATCH", f"/api/menu/items/{bun['id']}", {"available": False})
     try:
-        wait(console, lambda: "sold-out" in item_button(console, bun["id"]).get_attribute("class"), timeout=8,
+        # Read in one go: the grid is drawn again whenever the menu changes.
+        read = """const b = document.querySelector(`button.item[data-item-id="${arguments[0]}"]`);
+                  return b && {cls: b.className, disabled: b.getAttribute('aria-disabled'), text: b.innerText};"""
+        wait(console, lambda: "sold-out" in (console.execute_script(read, bun["id"]) or {}).get("cls", ""), timeout=8,
              message="the sold-out did not reach the till")
-        button = item_button(console, bun["id"])
-        assert button.get_attribute("aria-disabled") == "true" and "Sold out" in button.text
-        click(console, button)
+        button = console.execute_script(read, bun["id"])
+        assert button["disabled"] == "true" and "Sold out" in button["text"]
+        console.execute_script(f'document.querySelector(\'button.item[data-item-id="{bun["id"]}"]\').click()')
         wait(console, lambda: shown(console, "message") and "sold out" in by_id(console, "message").text)
         assert bun["name"] in by_id(console, "message").text
         assert not cart_lines(console)

@@ -20,7 +20,7 @@ export function initCart() {
   $('table-number').addEventListener('input', (event) => update({ table: event.target.value }));
   $('cart-lines').addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
-    if (button) changeQuantity(button.dataset.key, button.dataset.action === 'plus' ? 1 : -1);
+    if (button && !getState().order) changeQuantity(button.dataset.key, button.dataset.action === 'plus' ? 1 : -1);
   });
   $('cart-lines').addEventListener('change', (event) => {
     const input = event.target.closest('input.line-note');
@@ -103,10 +103,11 @@ export function renderCart(state) {
   setText(document, '#cart-heading', 'New sale');
   delete $('cart-heading').dataset.orderId;
   $('order-status').hidden = true;
-  $('order-type').disabled = false;
+  $('order-type').hidden = false;
   for (const radio of document.querySelectorAll('input[name="order-type"]')) radio.checked = radio.value === state.type;
   const table = $('table-number');
-  table.disabled = state.type !== 'dine_in';
+  table.closest('label').hidden = state.type !== 'dine_in';
+  table.disabled = false;
   if (table.value !== state.table) table.value = state.table;
 
   renderLines(state.cart);

@@ -12,7 +12,7 @@ import { initManager } from './manager.js';
 import { initMenu, refreshMenu, startMenu } from './menu.js';
 import { initOpenOrders } from './open-orders.js';
 import { renderActions, renderOrder, setManager } from './order-view.js';
-import { addToOrder, createOrder, reloadOrder, submitOrder } from './orders.js';
+import { addToOrder, createOrder, reloadOrder, removeFromOrder, submitOrder } from './orders.js';
 import { initPayment, openPayment } from './payment.js';
 import { initReasonDialog } from './reason-dialog.js';
 import { initReceipt, showReceipt } from './receipt.js';
@@ -25,7 +25,7 @@ setManager(staff.role === 'manager' || staff.role === 'admin');
 
 let sending = false;
 
-initMenu(pick);
+initMenu(pick, menuChanged);
 initItemDialog();
 initCart();
 initReasonDialog();
@@ -42,6 +42,11 @@ $('keep-open').addEventListener('click', () => { send(false); });
 $('pay').addEventListener('click', () => { openPayment().catch(showError); });
 $('show-receipt').addEventListener('click', () => { const o = getState().order; if (o) showReceipt(o); });
 $('new-sale').addEventListener('click', newSale);
+$('cart-lines').addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-remove-line]');
+  const order = getState().order;
+  if (button && order) removeFromOrder(order, Number(button.dataset.removeLine)).catch(showError);
+});
 
 await startMenu().catch(showError);
 render(getState());
@@ -70,6 +75,12 @@ async function resume() {
     showError(error);
   }
   if (pendingPayment) await openPayment().catch(showError);
+}
+
+// A changed menu (a price, a sold-out) changes what the cart would cost: ask again.
+function menuChanged() {
+  const { order, cart } = getState();
+  if (!order && cart.length > 0) requestQuote();
 }
 
 /** A tapped item: into the cart, or onto the open tab on the right. */

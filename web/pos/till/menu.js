@@ -18,10 +18,13 @@ let itemsById = new Map();
 let selectedCategory = null;
 let etag = null;
 let onPick = () => {};
+let onChange = () => {};
 
-/** `pick(item)` is called when an item that can be sold is tapped. */
-export function initMenu(pick) {
+/** `pick(item)` is called when an item that can be sold is tapped, `changed()` after the menu
+ *  changed (not on the first read). */
+export function initMenu(pick, changed) {
   onPick = pick;
+  onChange = changed;
   $('item-grid').addEventListener('click', (event) => {
     const button = event.target.closest('button.item');
     if (button) tapItem(Number(button.dataset.itemId));
@@ -50,8 +53,10 @@ export async function refreshMenu() {
   categories = menu.map((category) => withUnavailable(category, unavailable));
   itemsById = new Map(categories.flatMap((c) => c.items ?? []).map((item) => [item.id, item]));
   if (!categories.some((c) => c.id === selectedCategory)) selectedCategory = categories[0]?.id ?? null;
+  const first = $('menu-loading').hidden === false;
   $('menu-loading').hidden = true;
   render();
+  if (!first) onChange();
 }
 
 // The remembered items that the menu left out and that still exist, unavailable.

@@ -10,7 +10,7 @@ const STATUS = { open: 'open tab', pending: 'waiting', submitted: 'in the kitche
 export function orderRow(order, buttons) {
   const li = cloneTemplate('order-row-template');
   li.dataset.orderId = String(order.id);
-  const where = order.type === 'dine_in' || order.table ? `table ${order.table ?? '?'}` : 'takeaway';
+  const where = order.table ? `table ${order.table}` : order.type === 'dine_in' ? 'dine in' : 'takeaway';
   setText(li, '.order-row-title', `#${order.number} · ${where}`);
   setText(li, '.order-row-meta', `${STATUS[order.status] ?? order.status} · total ${formatMoney(order.total_cents)}`
     + (order.paid_cents > 0 ? ` · due ${formatMoney(order.balance_cents)}` : ''));

@@ -33,11 +33,12 @@ export function renderOrder(order) {
   status.textContent = `${STATUS_TEXT[order.status] ?? order.status} · ${PAYMENT_TEXT[order.payment_status] ?? ''} · ${where}`;
   status.hidden = false;
   status.dataset.status = order.status;
-  $('order-type').disabled = true;
+  $('order-type').hidden = true;
   for (const radio of document.querySelectorAll('input[name="order-type"]')) radio.checked = radio.value === order.type;
   $('table-number').value = order.table ?? '';
+  $('table-number').closest('label').hidden = order.type !== 'dine_in';
 
-  $('cart-lines').replaceChildren(...order.items.map(orderLine));
+  $('cart-lines').replaceChildren(...order.items.map((line) => orderLine(line, order.status === 'open')));
   $('cart-empty').hidden = order.items.length > 0;
   setText(document, '#cart-empty', order.status === 'open' ? 'Tap items to add them to this tab.' : 'No lines.');
 
@@ -73,7 +74,7 @@ export function renderActions(order, { cartEmpty, quoteReady }) {
   $('void-open').hidden = !(isManager && live && ['open', 'submitted'].includes(order.status));
 }
 
-function orderLine(line) {
+function orderLine(line, removable) {
   const li = cloneTemplate('cart-line-template');
   li.dataset.lineId = String(line.id);
   li.dataset.itemId = String(line.item_id);
@@ -81,7 +82,17 @@ function orderLine(line) {
   setText(li, '.line-mods', line.modifiers.map((m) => m.name).join(', '));
   li.querySelector('.line-note-label').remove();
   setText(li, '.line-note-text', line.note ? `“${line.note}”` : '');
-  li.querySelector('.line-qty').replaceChildren(quantityText(line.quantity));
+  const side = [quantityText(line.quantity)];
+  if (removable) {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'button secondary remove-line';
+    remove.dataset.removeLine = String(line.id);
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${line.name}`);
+    side.push(remove);
+  }
+  li.querySelector('.line-qty').replaceChildren(...side);
   setText(li, '.line-total', formatMoney(line.line_total_cents));
   return li;
 }

@@ -42,6 +42,13 @@ export async function addToOrder(order, item, modifiers) {
   return updated;
 }
 
+/** Takes line `lineId` off the open order on the right-hand side. */
+export async function removeFromOrder(order, lineId) {
+  const updated = await api.del(`/api/orders/${order.id}/items/${lineId}`);
+  update({ order: updated });
+  return updated;
+}
+
 /** Reads order `id` again and shows it. */
 export async function reloadOrder(id) {
   const order = await api.get(`/api/orders/${id}`);

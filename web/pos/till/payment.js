@@ -123,6 +123,8 @@ function render() {
   $('card-reference-label').hidden = cash;
   renderQuickAmounts();
 
+  $('pay-form').hidden = !order || order.balance_cents <= 0;
+  $('balance-line').hidden = !order || order.balance_cents <= 0;
   $('pay-form').inert = Boolean(pending) || busy;
   const waiting = $('pay-pending');
   waiting.hidden = !pending;
