@@ -14,7 +14,7 @@ import uuid
 import websocket
 from selenium.webdriver.common.by import By
 
-from conftest import BASE_URL, Api
+from conftest import BASE_URL, Api, ApiError
 from helpers import by_id, click, digits, shown, sign_in, wait
 
 TENDERED_CENTS = 2000
@@ -39,15 +39,16 @@ def latte_with_two_modifiers(api):
     return latte, [size["id"], milk["id"]]
 
 
-def free_the_till(manager_api, cashier_api):
-    """A shift left open on the till by someone other than the cashier is closed (counted as
-    expected), so the cashier can open or use their own."""
+def free_the_till(manager_api, cashier_api, even_own=False):
+    """A shift left open on the till by someone other than the cashier (or `even_own`: by anyone)
+    is closed, counted as expected, so the cashier can open or use their own."""
     cashier_id = cashier_api.get("/api/auth/me")["id"]
     try:
         shift = manager_api.get("/api/shifts/current")
-    except Exception:  # noqa: BLE001  (404: no shift open)
+    except ApiError as error:
+        assert error.status == 404, error
         return
-    if shift["opened_by"] != cashier_id:
+    if even_own or shift["opened_by"] != cashier_id:
         manager_api.post(f"/api/shifts/{shift['id']}/close", {"counted_cash_cents": shift["expected_cash_cents"]})
 
 
@@ -95,13 +96,23 @@ def shown_order_id(driver):
 
 
 def wait_for_payment_dialog(driver):
-    """The payment dialog; when the cashier has no shift, one is opened first with a float."""
+    """The payment dialog; when the cashier has no shift, one is opened first with a float.
+    True when a shift had to be opened."""
     wait(driver, lambda: shown(driver, "pay-dialog") or shown(driver, "shift-dialog"),
          message="neither the payment nor the shift dialog opened")
-    if shown(driver, "shift-dialog"):
-        by_id(driver, "shift-float").send_keys("150.00")
-        click(driver, by_id(driver, "shift-submit"))
-        wait(driver, lambda: shown(driver, "pay-dialog"), message="the payment dialog did not open")
+    if not shown(driver, "shift-dialog"):
+        return False
+    by_id(driver, "shift-float").send_keys("150.00")
+    click(driver, by_id(driver, "shift-submit"))
+    wait(driver, lambda: shown(driver, "pay-dialog"), message="the payment dialog did not open")
+    return True
+
+
+def in_stock(manager_api, item, at_least=5):
+    """`item`, its counted stock topped up when earlier runs on this stack have used it up."""
+    if item["stock"] is not None and item["stock"] < at_least:
+        return manager_api.request("PATCH", f"/api/menu/items/{item['id']}", {"stock": item["stock"] + 20})
+    return item
 
 
 def type_on_keypad(driver, text):
@@ -126,9 +137,9 @@ def payments_of(api, order_id):
 # --- the tests ----------------------------------------------------------------------------------
 
 def test_cashier_rings_up_sends_and_takes_cash_with_change(console, screenshots, public_api, cashier_api, manager_api):
-    free_the_till(manager_api, cashier_api)
+    free_the_till(manager_api, cashier_api, even_own=True)
     latte, options = latte_with_two_modifiers(public_api)
-    croissant = menu_item(public_api, "Butter Croissant")
+    croissant = in_stock(manager_api, menu_item(public_api, "Butter Croissant"))
     quote = public_api.post("/api/orders/quote", {"type": "takeaway", "items": [
         {"item_id": latte["id"], "quantity": 1, "modifiers": options},
         {"item_id": croissant["id"], "quantity": 1}]})
@@ -143,7 +154,7 @@ def test_cashier_rings_up_sends_and_takes_cash_with_change(console, screenshots,
 
     click(console, by_id(console, "send-kitchen"))
     order_id = shown_order_id(console)
-    wait_for_payment_dialog(console)
+    assert wait_for_payment_dialog(console), "a cashier without a shift was not asked to open one"
     assert digits(by_id(console, "pay-balance").text) == quote["total_cents"]
     pay_cash(console, TENDERED_CENTS)
     change = TENDERED_CENTS - quote["total_cents"]
@@ -161,6 +172,8 @@ def test_cashier_rings_up_sends_and_takes_cash_with_change(console, screenshots,
     [payment] = payments_of(cashier_api, order_id)
     assert (payment["method"], payment["amount_cents"], payment["tendered_cents"], payment["change_cents"]) == (
         "cash", quote["total_cents"], TENDERED_CENTS, change)
+    shift = cashier_api.get("/api/shifts/current")
+    assert payment["shift_id"] == shift["id"] and shift["opening_float_cents"] == 15000
 
     # The receipt is the API's, shown as text.
     click(console, by_id(console, "pay-receipt"))
@@ -349,8 +362,10 @@ def test_a_manager_discounts_and_voids_and_a_cashier_cannot(console, public_api,
 
 def test_a_sold_out_item_is_marked_and_refused(console, public_api, manager_api):
     bun = menu_item(public_api, "Cinnamon Bun")
+    bun = in_stock(manager_api, bun)
     open_till(console, "cashier")
-    click(console, console.find_element(By.CSS_SELECTOR, f'[data-category-id="{bun["category_id"]}"]'))
+    tap_item(console, bun)
+    wait(console, lambda: by_id(console, "quote-state").text == "")
     manager_api.request("PATCH", f"/api/menu/items/{bun['id']}", {"available": False})
     try:
         # Read in one go: the grid is drawn again whenever the menu changes.
@@ -363,6 +378,76 @@ def test_a_sold_out_item_is_marked_and_refused(console, public_api, manager_api)
         console.execute_script(f'document.querySelector(\'button.item[data-item-id="{bun["id"]}"]\').click()')
         wait(console, lambda: shown(console, "message") and "sold out" in by_id(console, "message").text)
         assert bun["name"] in by_id(console, "message").text
-        assert not cart_lines(console)
+        assert len(cart_lines(console)) == 1
+        # The one already in the cart: the server's refusal, readably, and nothing to send.
+        wait(console, lambda: bun["name"] in by_id(console, "quote-state").text)
+        assert by_id(console, "send-kitchen").get_attribute("disabled")
     finally:
         manager_api.request("PATCH", f"/api/menu/items/{bun['id']}", {"available": True})
+
+
+def test_split_tender_card_with_tip_then_cash(console, public_api, cashier_api, manager_api):
+    free_the_till(manager_api, cashier_api)
+    melt = menu_item(public_api, "Tuna Melt")
+    open_till(console, "cashier")
+    tap_item(console, melt)
+    wait(console, lambda: by_id(console, "quote-state").text == "" and by_id(console, "cart-total").get_attribute("data-cents"))
+    click(console, by_id(console, "send-kitchen"))
+    order_id = shown_order_id(console)
+    wait_for_payment_dialog(console)
+    balance = digits(by_id(console, "pay-balance").text)
+
+    # 5.00 by card with a 1.00 tip and the terminal's approval code...
+    click(console, console.find_element(By.CSS_SELECTOR, 'input[name="pay-method"][value="card"]'))
+    click(console, by_id(console, "field-amount"))
+    type_on_keypad(console, "500")
+    click(console, by_id(console, "field-tip"))
+    type_on_keypad(console, "100")
+    by_id(console, "card-reference").send_keys("AUTH-4711")
+    click(console, by_id(console, "pay-submit"))
+    wait(console, lambda: "Still due" in by_id(console, "pay-done").text, message="the first part was not taken")
+    assert digits(by_id(console, "pay-balance").text) == balance - 500
+
+    # ...and the rest in cash, handed over as the next note up.
+    click(console, console.find_element(By.CSS_SELECTOR, 'input[name="pay-method"][value="cash"]'))
+    note = int(console.find_elements(By.CSS_SELECTOR, "#quick-amounts button[data-cents]")[1].get_attribute("data-cents"))
+    click(console, console.find_elements(By.CSS_SELECTOR, "#quick-amounts button[data-cents]")[1])
+    click(console, by_id(console, "pay-submit"))
+    wait(console, lambda: "paid in full" in by_id(console, "pay-done").text, message="the rest was not taken")
+    assert digits(by_id(console, "change-due").text) == note - (balance - 500)
+
+    payments = sorted(payments_of(cashier_api, order_id), key=lambda p: p["id"])
+    assert [(p["method"], p["amount_cents"], p["tip_cents"]) for p in payments] == [
+        ("card", 500, 100), ("cash", balance - 500, 0)]
+    assert payments[0]["reference"] == "AUTH-4711"
+    assert cashier_api.get(f"/api/orders/{order_id}")["payment_status"] == "paid"
+
+
+def test_an_open_tab_is_resumed_added_to_sent_and_paid(console, public_api, cashier_api, manager_api):
+    free_the_till(manager_api, cashier_api)
+    tea = menu_item(public_api, "Peach Iced Tea")
+    water = menu_item(public_api, "Sparkling Water")
+    open_till(console, "cashier")
+    tap_item(console, tea)
+    wait(console, lambda: by_id(console, "quote-state").text == "")
+    click(console, by_id(console, "keep-open"))
+    order_id = shown_order_id(console)
+    click(console, by_id(console, "new-sale"))
+    wait(console, lambda: by_id(console, "cart-heading").text == "New sale")
+
+    click(console, by_id(console, "open-orders-open"))
+    resume = f'#orders-list button[data-resume-order="{order_id}"]'
+    wait(console, lambda: console.find_elements(By.CSS_SELECTOR, resume), message="the tab was not listed")
+    click(console, console.find_element(By.CSS_SELECTOR, resume))
+    assert shown_order_id(console) == order_id
+    tap_item(console, water)
+    wait(console, lambda: len(cart_lines(console)) == 2, message="the item was not added to the tab")
+    order = cashier_api.get(f"/api/orders/{order_id}")
+    assert sorted(line["item_id"] for line in order["items"]) == sorted([tea["id"], water["id"]])
+    assert digits(by_id(console, "cart-total").text) == order["total_cents"]
+
+    click(console, by_id(console, "send-kitchen"))
+    wait_for_payment_dialog(console)
+    pay_cash(console)
+    order = cashier_api.get(f"/api/orders/{order_id}")
+    assert (order["status"], order["payment_status"]) == ("submitted", "paid")
