@@ -4,9 +4,9 @@
 
 import { $ } from '../../shared/dom.js';
 import * as api from '../lib/api.js';
-import { showError } from '../lib/shell.js';
+import { showError, showMessage } from '../lib/shell.js';
 import { orderRow } from './order-row.js';
-import { update } from './state.js';
+import { getState, update } from './state.js';
 
 const dialog = $('orders-dialog');
 let shown = [];
@@ -19,6 +19,10 @@ export function initOpenOrders() {
     if (!button) return;
     const order = shown.find((o) => o.id === Number(button.dataset.resumeOrder));
     if (!order) return;
+    if (getState().pendingPayment) {
+      showMessage('A payment is still waiting for its answer: finish it first.', 'error');
+      return;
+    }
     update({ order });
     dialog.close();
   });

@@ -55,6 +55,15 @@ export function initPayment(showReceipt) {
     const button = event.target.closest('button[data-key]');
     if (button) typeKey(button.dataset.key);
   });
+  // The keypad from a keyboard too: digits, Backspace, Delete (not while typing a reference).
+  dialog.addEventListener('keydown', (event) => {
+    if (event.target.matches('input[type="text"]') || $('pay-form').hidden || $('pay-form').inert) return;
+    const key = /^[0-9]$/.test(event.key) ? event.key
+      : event.key === 'Backspace' ? '⌫' : event.key === 'Delete' ? 'C' : null;
+    if (!key) return;
+    event.preventDefault();
+    typeKey(key);
+  });
   api.onReachability((online) => {
     if (online && getState().pendingPayment && dialog.open && !busy) charge();
   });
@@ -221,7 +230,8 @@ async function paid(payment) {
   const done = $('pay-done');
   done.hidden = false;
   const taken = `${formatMoney(payment.amount_cents)} ${payment.method === 'cash' ? 'cash' : 'card'} taken`
-    + (payment.tip_cents ? ` (tip ${formatMoney(payment.tip_cents)})` : '');
+    + (payment.method === 'cash' && payment.tendered_cents ? `, ${formatMoney(payment.tendered_cents)} handed over` : '')
+    + (payment.tip_cents ? `, tip ${formatMoney(payment.tip_cents)}` : '');
   done.textContent = order.balance_cents > 0
     ? `${taken}. Still due: ${formatMoney(order.balance_cents)}: take the next payment.`
     : `${taken}. Order #${order.number} is paid in full.`;
