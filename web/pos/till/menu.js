@@ -38,10 +38,10 @@ export function initMenu(pick, changed) {
   $('category-tabs').addEventListener('keydown', moveBetweenTabs);
 }
 
-/** Reads the menu now, then every 3 s. Resolves after the first read. */
+/** Reads the menu now and every 3 s (also when the first read fails). Resolves after the first read. */
 export async function startMenu() {
-  await refreshMenu();
   setInterval(() => { refreshMenu().catch(() => {}); }, POLL_MS);
+  await refreshMenu();
 }
 
 export async function refreshMenu() {
@@ -112,6 +112,8 @@ function render() {
     tab.type = 'button';
     tab.className = 'category-tab';
     tab.setAttribute('role', 'tab');
+    tab.id = `category-tab-${category.id}`;
+    tab.setAttribute('aria-controls', 'item-grid');
     tab.dataset.categoryId = String(category.id);
     const selected = category.id === selectedCategory;
     tab.setAttribute('aria-selected', String(selected));
@@ -123,6 +125,7 @@ function render() {
 
   const category = categories.find((c) => c.id === selectedCategory);
   const grid = $('item-grid');
+  if (category) grid.setAttribute('aria-labelledby', `category-tab-${category.id}`);
   const focusedItem = document.activeElement?.closest?.('button.item')?.dataset.itemId;
   grid.replaceChildren(...(category?.items ?? []).map(itemButton));
   if (focusedItem) grid.querySelector(`[data-item-id="${focusedItem}"]`)?.focus();

@@ -1,9 +1,13 @@
 // The till's state in one place, kept in sessionStorage so a reload (or a dropped network and a
 // reload) keeps the sale: the cart, the order type and table, the Idempotency-Key of the order
-// being created, the order being worked on (re-read from the server on load), and a payment still waiting for the server's answer.
-// Screens change it through `update` and draw themselves from it in `subscribe` listeners.
+// being created, the order being worked on (re-read from the server on load), and a payment
+// still waiting for the server's answer.
+// The parts change it through `update` and draw themselves from it in `subscribe` listeners.
 
-const STORAGE_KEY = 'cafe-pos.till.state';
+import { currentSession } from '../lib/session.js';
+
+// Per staff member: the next one to sign in on this tab does not inherit a sale.
+const STORAGE_KEY = `cafe-pos.till.state.${currentSession()?.staff?.id ?? 'none'}`;
 
 const EMPTY = {
   cart: [], // [{key, itemId, name, modifiers: [{id, name}], quantity, note}]
