@@ -148,6 +148,12 @@ def test_cashier_rings_up_sends_and_takes_cash_with_change(console, screenshots,
     tap_item(console, latte, options)
     tap_item(console, croissant)
     assert len(cart_lines(console)) == 2
+    line = console.find_element(By.CSS_SELECTOR, f'#cart-lines li[data-item-id="{croissant["id"]}"]')
+    click(console, line.find_element(By.CSS_SELECTOR, ".note-toggle"))
+    line.find_element(By.CSS_SELECTOR, ".line-note").send_keys("warmed, please\t")
+    click(console, line.find_element(By.CSS_SELECTOR, ".qty-plus"))
+    wait(console, lambda: line.find_element(By.CSS_SELECTOR, ".line-quantity").text == "2")
+    click(console, line.find_element(By.CSS_SELECTOR, ".qty-minus"))
     wait_for_total(console, quote["total_cents"])
     assert digits(by_id(console, "cart-total").text) == quote["total_cents"]
     console.save_screenshot(str(screenshots / "console-till-cart.png"))
@@ -169,6 +175,7 @@ def test_cashier_rings_up_sends_and_takes_cash_with_change(console, screenshots,
     assert sorted(line["item_id"] for line in order["items"]) == sorted([latte["id"], croissant["id"]])
     latte_line = next(line for line in order["items"] if line["item_id"] == latte["id"])
     assert sorted(m["option_id"] for m in latte_line["modifiers"]) == sorted(options)
+    assert [line["note"] for line in order["items"] if line["item_id"] == croissant["id"]] == ["warmed, please"]
     [payment] = payments_of(cashier_api, order_id)
     assert (payment["method"], payment["amount_cents"], payment["tendered_cents"], payment["change_cents"]) == (
         "cash", quote["total_cents"], TENDERED_CENTS, change)

@@ -20,7 +20,9 @@ export function initCart() {
   $('table-number').addEventListener('input', (event) => update({ table: event.target.value }));
   $('cart-lines').addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
-    if (button && !getState().order) changeQuantity(button.dataset.key, button.dataset.action === 'plus' ? 1 : -1);
+    if (!button || getState().order) return;
+    if (button.dataset.action === 'note') showNote(button.closest('li'));
+    else changeQuantity(button.dataset.key, button.dataset.action === 'plus' ? 1 : -1);
   });
   $('cart-lines').addEventListener('change', (event) => {
     const input = event.target.closest('input.line-note');
@@ -134,6 +136,7 @@ function renderLines(cart) {
     li.querySelector('.line-total').textContent = Number.isInteger(cents) ? formatMoney(cents) : '…';
     const note = li.querySelector('.line-note');
     if (document.activeElement !== note) note.value = line.note;
+    if (line.note) li.querySelector('.line-note-label').hidden = false;
     return li;
   });
   list.replaceChildren(...lines);
@@ -151,12 +154,20 @@ function newLine(line) {
   note.setAttribute('aria-label', `Note for ${line.name}`);
   const minus = li.querySelector('.qty-minus');
   const plus = li.querySelector('.qty-plus');
-  for (const [button, action, label] of [[minus, 'minus', 'One less'], [plus, 'plus', 'One more']]) {
+  const toggle = li.querySelector('.note-toggle');
+  for (const [button, action, label] of [[minus, 'minus', 'One less'], [plus, 'plus', 'One more'],
+    [toggle, 'note', 'Add a note to']]) {
     button.dataset.action = action;
     button.dataset.key = line.key;
     button.setAttribute('aria-label', `${label} ${line.name}`);
   }
   return li;
+}
+
+function showNote(li) {
+  const label = li.querySelector('.line-note-label');
+  label.hidden = false;
+  label.querySelector('input').focus();
 }
 
 function showAmount(id, cents) {

@@ -81,6 +81,7 @@ function orderLine(line, removable) {
   setText(li, '.line-name', line.name);
   setText(li, '.line-mods', line.modifiers.map((m) => m.name).join(', '));
   li.querySelector('.line-note-label').remove();
+  li.querySelector('.note-toggle').remove();
   setText(li, '.line-note-text', line.note ? `“${line.note}”` : '');
   const side = [quantityText(line.quantity)];
   if (removable) {
