@@ -3,7 +3,8 @@ with modifiers, sees the quote's total, sends it to the kitchen and takes cash w
 change; a payment whose answer is lost is taken exactly once; a guest order shows within 3 s
 and accepting it sends it to the kitchen; a dropped network keeps the cart and sends nothing
 twice; a manager discounts and voids (audited) while a cashier never sees those buttons; a
-sold-out item is refused. Every result is checked through the API as well."""
+price change and a sold-out made elsewhere show within seconds, and a sold-out item is refused;
+split tender; an open tab resumed. Every result is checked through the API as well."""
 
 import json
 import threading
@@ -275,6 +276,18 @@ def test_a_guest_order_shows_within_3_s_and_accepting_sends_it_to_the_kitchen(co
     queue = barista_api.get("/api/kitchen/queue")["items"]
     assert guest["id"] in [ticket["id"] for ticket in queue]
 
+    # Another one is rejected with a reason.
+    second = Api().request("POST", "/api/guest/orders", {"items": [{"item_id": juice["id"], "quantity": 1}]},
+                           headers={"Authorization": f"Guest {session['session_token']}"})
+    reject = f'button[data-reject-order="{second["id"]}"]'
+    wait(console, lambda: console.find_elements(By.CSS_SELECTOR, reject), timeout=3, message="the second order did not show")
+    click(console, console.find_element(By.CSS_SELECTOR, reject))
+    wait(console, lambda: shown(console, "reason-dialog"))
+    by_id(console, "reason-text").send_keys("Kitchen closed")
+    click(console, by_id(console, "reason-submit"))
+    wait(console, lambda: not console.find_elements(By.CSS_SELECTOR, reject), message="the rejected order stayed listed")
+    assert manager_api.get(f"/api/orders/{second['id']}")["status"] == "cancelled"
+
 
 def submitted_ids(api):
     return {order["id"] for order in api.get("/api/orders?status=submitted&limit=200")["items"]}
@@ -365,6 +378,20 @@ def test_a_manager_discounts_and_voids_and_a_cashier_cannot(console, public_api,
     assert not console.find_elements(By.CSS_SELECTOR, "#discount-open:not([hidden]), #void-open:not([hidden])")
     assert not shown(console, "discount-open") and not shown(console, "void-open")
     manager_api.post(f"/api/orders/{tab_id}/cancel", {"reason": "test tab"})
+
+
+def test_a_price_change_made_elsewhere_shows_within_seconds(console, public_api, manager_api):
+    mocha = menu_item(public_api, "Mocha")
+    open_till(console, "cashier")
+    click(console, console.find_element(By.CSS_SELECTOR, f'[data-category-id="{mocha["category_id"]}"]'))
+    price = """return document.querySelector(`button.item[data-item-id="${arguments[0]}"] .price`)?.textContent ?? ''"""
+    assert digits(console.execute_script(price, mocha["id"])) == mocha["price_cents"]
+    manager_api.request("PATCH", f"/api/menu/items/{mocha['id']}", {"price_cents": mocha["price_cents"] + 30})
+    try:
+        wait(console, lambda: digits(console.execute_script(price, mocha["id"])) == mocha["price_cents"] + 30,
+             timeout=8, message="the new price did not reach the till")
+    finally:
+        manager_api.request("PATCH", f"/api/menu/items/{mocha['id']}", {"price_cents": mocha["price_cents"]})
 
 
 def test_a_sold_out_item_is_marked_and_refused(console, public_api, manager_api):
