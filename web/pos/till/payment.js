@@ -77,7 +77,7 @@ export async function openPayment() {
   startFresh(order);
   $('change-box').hidden = true;
   $('pay-done').hidden = true;
-  dialog.showModal();
+  if (!dialog.open) dialog.showModal();
   if (getState().pendingPayment) charge();
 }
 
@@ -94,7 +94,8 @@ function method() {
 }
 
 function typeKey(key) {
-  let value = fresh ? 0 : fields[active];
+  const digit = /^\d+$/.test(key);
+  let value = fresh && digit ? 0 : fields[active];
   if (key === '⌫') value = Math.floor(value / 10);
   else if (key === 'C') value = 0;
   else value = value * 10 ** key.length + Number(key);
