@@ -32,15 +32,14 @@ export function initCart() {
   api.onReachability((online) => { if (online && quote.error) requestQuote(); });
 }
 
-/** Adds one of `item` with `modifiers`; the same item with the same options adds up. */
+/** Adds one of `item` with `modifiers`; the same item with the same options (and no note) adds up. */
 export function addToCart(item, modifiers) {
   const ids = modifiers.map((m) => m.id).sort((a, b) => a - b);
-  const key = `${item.id}:${ids.join(',')}`;
+  const sig = `${item.id}:${ids.join(',')}`;
   const cart = getState().cart.map((line) => ({ ...line }));
-  const existing = cart.find((line) => line.key === key && !line.note);
+  const existing = cart.find((line) => line.sig === sig && !line.note);
   if (existing) existing.quantity = Math.min(99, existing.quantity + 1);
-  else cart.push({ key: cart.some((l) => l.key === key) ? `${key}#${Date.now()}` : key,
-    itemId: item.id, name: item.name, modifiers, quantity: 1, note: '' });
+  else cart.push({ key: `${sig}#${Date.now()}`, sig, itemId: item.id, name: item.name, modifiers, quantity: 1, note: '' });
   update({ cart, orderKey: null });
   announce(`${item.name} added.`);
   requestQuote();

@@ -10,7 +10,7 @@ import { currentSession } from '../lib/session.js';
 const STORAGE_KEY = `cafe-pos.till.state.${currentSession()?.staff?.id ?? 'none'}`;
 
 const EMPTY = {
-  cart: [], // [{key, itemId, name, modifiers: [{id, name}], quantity, note}]
+  cart: [], // [{key, sig, itemId, name, modifiers: [{id, name}], quantity, note}]
   type: 'takeaway',
   table: '',
   orderKey: null, // Idempotency-Key of POST /api/orders for this cart, kept until it is answered
