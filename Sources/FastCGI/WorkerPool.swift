@@ -39,14 +39,15 @@ public let listenFDEnvironmentKey = "POS_LISTEN_FD"
 let inheritedListenFD: Int32 = 3
 
 /// The manager side of a pool. It opens the socket, keeps `workers` processes alive
-/// (respawning one that dies, at once unless it died young), and on SIGTERM or SIGINT removes
-/// the socket path so no new connection arrives, lets the workers drain, and exits.
+/// (respawning one that dies, at once unless it died young), on SIGHUP replaces them without
+/// losing a request (`Supervisor+Reload`), and on SIGTERM or SIGINT removes the socket path so
+/// no new connection arrives, lets the workers drain, and exits.
 public enum WorkerPool {
     public static func run(_ configuration: PoolConfiguration) -> Never {
         do {
             try refuseIfAlreadyRunning(pidFile: configuration.pidFile)
             let listenFD = try openSocket(configuration)
-            var blocked = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGPIPE])
+            var blocked = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGUSR2, SIGPIPE])
             pthread_sigmask(SIG_BLOCK, &blocked, nil)
             if let pidFile = configuration.pidFile { try writePidFile(pidFile) }
             var supervisor = Supervisor(configuration: configuration, listenFD: listenFD)

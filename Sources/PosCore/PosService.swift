@@ -63,9 +63,11 @@ public enum ServiceMain {
             exit(2)
         }
         MariaDBLibrary.initialise()
+        let readyFD = ProcessEnvironment()[readyFDEnvironmentKey].flatMap { Int32($0) }
         let configuration = WorkerConfiguration(listenFD: listenFD, threads: environment.threads,
                                                 maxBodyBytes: ServiceEnvironment.maxBodyBytes,
-                                                drainSeconds: environment.drainSeconds, log: logger.poolSink)
+                                                drainSeconds: environment.drainSeconds, readyFD: readyFD,
+                                                log: logger.poolSink)
         FastCGIWorker.run(configuration) {
             // A worker must come up while the database is down, or the pool would crash-loop and
             // nginx would answer 502 instead of the services' 503 until it is back.
