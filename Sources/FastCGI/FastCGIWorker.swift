@@ -17,11 +17,14 @@ public struct WorkerConfiguration: Sendable {
     /// Where the worker writes one byte once every thread has its handler and accepts (the
     /// manager's reload waits for it); nil when the manager gave none.
     public var readyFD: Int32?
+    /// The worker's registry and where its snapshots go; nil: no metrics.
+    public var metrics: WorkerMetrics?
     public var log: PoolLogSink
 
     public init(listenFD: Int32, threads: Int, maxBodyBytes: Int, drainSeconds: Double, readyFD: Int32? = nil,
-                log: @escaping PoolLogSink = standardErrorPoolLog) {
+                metrics: WorkerMetrics? = nil, log: @escaping PoolLogSink = standardErrorPoolLog) {
         self.log = log
+        self.metrics = metrics
         self.listenFD = listenFD
         self.readyFD = readyFD
         self.threads = threads
@@ -68,9 +71,10 @@ public enum FastCGIWorker {
 
         let stopSignals = signalSet([SIGTERM, SIGINT, SIGUSR2])
         while true {
-            if let signal = waitForSignal(stopSignals, timeoutMillis: 1000) {
+            if let signal = waitForSignal(stopSignals, timeoutMillis: WorkerMetrics.publishMillis) {
                 if signal == SIGUSR2 {
                     retire(state)
+                    configuration.metrics?.publish()
                     exit(0)
                 }
                 configuration.log(.info, "worker draining after signal \(signal)")
@@ -81,8 +85,10 @@ public enum FastCGIWorker {
                 break
             }
             if state.fatalError.load(ordering: .relaxed) { exit(1) }
+            configuration.metrics?.publish()
         }
         drain(state, listenFD: configuration.listenFD, seconds: configuration.drainSeconds)
+        configuration.metrics?.publish()
         exit(0)
     }
 

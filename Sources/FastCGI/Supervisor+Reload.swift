@@ -38,7 +38,7 @@ extension Supervisor {
         if fresh.count < slotCount || monotonicSeconds() > pending.deadline {
             for pid in fresh.keys { retire(pid) }
             reload = nil
-            counters.failedReloads += 1
+            metrics?.reloadFailed()
             configuration.log(.error, "reload to generation \(pending.generation) failed after \(elapsed) ms "
                 + "(\(fresh.values.filter(\.ready).count) of \(slotCount) new workers ready); generation \(generation) keeps serving")
             return
@@ -48,7 +48,7 @@ extension Supervisor {
         for pid in old.keys { retire(pid) }
         generation = pending.generation
         reload = nil
-        counters.reloads += 1
+        metrics?.reloaded()
         configuration.log(.info, "reload: generation \(generation) serving after \(elapsed) ms; retiring \(old.count) old workers")
     }
 

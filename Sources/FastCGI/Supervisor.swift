@@ -18,13 +18,17 @@ struct Supervisor {
     var reload: PendingReload?
     /// Respawns waiting because their predecessor died young (crash loop guard).
     private var delayedRespawns: [(due: Double, slot: Int, generation: Int)] = []
-    /// What the pool has done since it started (for logs and metrics).
-    var counters = PoolCounters()
+    /// Where the pool's processes leave their metrics; nil when the pool keeps none.
+    let snapshots: MetricsSnapshots?
+    /// What the pool has done since it started (restarts, reloads), for `manager.prom`.
+    var metrics: PoolMetrics?
 
-    init(configuration: PoolConfiguration, listenFD: Int32) {
+    init(configuration: PoolConfiguration, listenFD: Int32, snapshots: MetricsSnapshots?) {
         self.configuration = configuration
         self.listenFD = listenFD
         self.launcher = WorkerLauncher(configuration: configuration, listenFD: listenFD)
+        self.snapshots = snapshots
+        self.metrics = snapshots.map { PoolMetrics(snapshots: $0, labels: configuration.metricsLabels) }
     }
 
     var slotCount: Int { max(1, configuration.workers) }
@@ -44,6 +48,7 @@ struct Supervisor {
             spawnDelayed()
             readReadiness()
             advanceReload()
+            metrics?.publish(alive: workers.count)
         }
     }
 
@@ -54,6 +59,7 @@ struct Supervisor {
             if pid <= 0 { return }
             guard let worker = workers.removeValue(forKey: pid) else { continue }
             close(worker.readyPipe)
+            snapshots?.retire(pid: pid)
             let lived = monotonicSeconds() - worker.started
             if worker.retiring {
                 configuration.log(.info, "worker \(pid) (generation \(worker.generation)) retired (\(describe(status))) after \(Int(lived * 1000)) ms")
@@ -64,7 +70,7 @@ struct Supervisor {
                 configuration.log(.error, "new worker \(pid) exited (\(describe(status))) before it was ready")
                 continue
             }
-            counters.restarts += 1
+            metrics?.workerRestarted()
             configuration.log(.warning, "worker \(pid) exited (\(describe(status))) after \(Int(lived * 1000)) ms; respawning")
             // A worker that dies at once (bad config, database down) is restarted after 0.5 s
             // so a crash loop cannot eat the CPU; any other death is replaced immediately.
@@ -117,6 +123,7 @@ struct Supervisor {
             let pid = waitpid(-1, &status, WNOHANG)
             if pid > 0 {
                 workers.removeValue(forKey: pid)
+                snapshots?.retire(pid: pid)
                 configuration.log(.info, "worker \(pid) finished (\(describe(status)))")
             } else {
                 usleep(20_000)
@@ -150,12 +157,4 @@ struct WorkerRecord {
     var ready = false
     /// It was sent SIGUSR2: it accepts no more and exits once its requests are done.
     var retiring = false
-}
-
-/// What a pool has done since its manager started.
-struct PoolCounters {
-    /// Workers that died and were replaced (not counting retirements).
-    var restarts = 0
-    var reloads = 0
-    var failedReloads = 0
 }
