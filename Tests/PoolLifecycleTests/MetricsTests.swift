@@ -67,6 +67,20 @@ struct MetricsTests {
         #expect(unknown.status == 404)
     }
 
+    @Test("From any other address (127.0.0.2) a scrape is refused with 403 problem+json")
+    func otherAddressesAreRefused() throws {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-s", "-o", "/dev/null", "-w", "%{http_code} %{content_type}", "--max-time", "5",
+                          "--interface", "127.0.0.2", "\(TestEnvironment.baseURL)/metrics/menu"]
+        let output = Pipe()
+        curl.standardOutput = output
+        try curl.run()
+        curl.waitUntilExit()
+        let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(answer == "403 application/problem+json", "\(answer)")
+    }
+
     private func scrape() async throws -> Scrape {
         let response = try await gateway.send("GET", "/metrics/menu").expecting(200, "scrape the menu pool")
         return Scrape(String(decoding: response.body, as: UTF8.self))
