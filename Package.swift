@@ -17,6 +17,8 @@ let package = Package(
         // Metrics: the swift-metrics API in the services, a Prometheus registry per process.
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Logging: the swift-log API, a JSON handler of our own (PosCore/JSONLogHandler).
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
@@ -30,7 +32,8 @@ let package = Package(
         .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "PosCore", dependencies: ["FastCGI", "MariaDB", "CSodium",
                                                 .product(name: "Metrics", package: "swift-metrics"),
-                                                .product(name: "Prometheus", package: "swift-prometheus")]),
+                                                .product(name: "Prometheus", package: "swift-prometheus"),
+                                                .product(name: "Logging", package: "swift-log")]),
         .target(name: "PosCoreTesting", dependencies: ["PosCore", "MariaDB"]),
 
         .target(name: "UserService", dependencies: ["PosCore", "MariaDB"]),

@@ -24,6 +24,7 @@ extension PosService {
 /// worker process; any other command goes to the service's `runCommand`.
 public enum ServiceMain {
     public static func run<Service: PosService>(_ service: Service.Type) -> Never {
+        Logger.bootstrapJSON()
         let logger = Logger(label: Service.name)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let environment: ServiceEnvironment

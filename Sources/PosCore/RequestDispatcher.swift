@@ -18,9 +18,11 @@ final class RequestDispatcher {
         let request = HTTPRequest(fastCGI: incoming)
         var (response, matched) = respond(to: request)
         let elapsed = (ContinuousClock.now - started).components
-        ServiceMetrics.recordRequest(matched, status: response.status,
-                                     nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
+        let nanoseconds = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
+        let route = ServiceMetrics.route(of: matched)
+        ServiceMetrics.recordRequest(matched, route: route, status: response.status, nanoseconds: nanoseconds,
                                      replayed: response.header("Idempotent-Replayed") == "true")
+        context.logger.request(matched, route: route, status: response.status, microseconds: Int(nanoseconds / 1000))
         if response.header("Cache-Control") == nil {
             response.headers.append(("Cache-Control", "no-store"))
         }

@@ -32,8 +32,12 @@ public enum ServiceMetrics {
         return WorkerMetrics(snapshots: MetricsSnapshots(directory: directory), emit: { registry.emitToBuffer() })
     }
 
-    static func recordRequest(_ request: HTTPRequest, status: Int, nanoseconds: Int64, replayed: Bool) {
-        let route = request.routePattern.isEmpty ? "unmatched" : request.routePattern
+    /// The `route` label of a request the router has seen.
+    static func route(of request: HTTPRequest) -> String {
+        request.routePattern.isEmpty ? "unmatched" : request.routePattern
+    }
+
+    static func recordRequest(_ request: HTTPRequest, route: String, status: Int, nanoseconds: Int64, replayed: Bool) {
         let method = request.method
         Counter(label: "pos_http_requests_total",
                 dimensions: [("route", route), ("method", method), ("status", String(status))]).increment()
