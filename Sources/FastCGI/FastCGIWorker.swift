@@ -70,6 +70,7 @@ public enum FastCGIWorker {
         }
 
         let stopSignals = signalSet([SIGTERM, SIGINT, SIGUSR2])
+        var lastSnapshot: [UInt8] = []
         while true {
             if let signal = waitForSignal(stopSignals, timeoutMillis: WorkerMetrics.publishMillis) {
                 if signal == SIGUSR2 {
@@ -85,7 +86,7 @@ public enum FastCGIWorker {
                 break
             }
             if state.fatalError.load(ordering: .relaxed) { exit(1) }
-            configuration.metrics?.publish()
+            configuration.metrics?.publish(ifChangedFrom: &lastSnapshot)
         }
         drain(state, listenFD: configuration.listenFD, seconds: configuration.drainSeconds)
         configuration.metrics?.publish()

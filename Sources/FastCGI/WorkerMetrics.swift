@@ -20,4 +20,13 @@ public struct WorkerMetrics: Sendable {
     public func publish() {
         snapshots.write(emit(), as: MetricsSnapshots.workerFile(getpid()))
     }
+
+    /// Writes it only if it differs from `last` (the worker's main thread, every 250 ms: an idle
+    /// worker writes nothing).
+    func publish(ifChangedFrom last: inout [UInt8]) {
+        let text = emit()
+        guard text != last else { return }
+        snapshots.write(text, as: MetricsSnapshots.workerFile(getpid()))
+        last = text
+    }
 }
