@@ -20,13 +20,15 @@ struct PoolMetrics {
 
     init(snapshots: MetricsSnapshots, labels: [(String, String)]) {
         self.snapshots = snapshots
-        workers = registry.makeGauge(name: "pos_pool_workers", labels: labels, help: "Worker processes alive")
-        restarts = registry.makeCounter(name: "pos_pool_worker_restarts_total", labels: labels,
-                                        help: "Workers that died and were replaced")
-        reloads = registry.makeCounter(name: "pos_pool_reloads_total", labels: labels,
-                                       help: "Reloads that replaced every worker")
-        reloadFailures = registry.makeCounter(name: "pos_pool_reload_failures_total", labels: labels,
-                                              help: "Reloads called off because new workers did not start")
+        func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "pos", subsystem: "pool", metricName: metric, unitName: unit, helpText: help)
+        }
+        workers = registry.makeGauge(descriptor: name("workers", "", "Worker processes alive"), labels: labels)
+        restarts = registry.makeCounter(descriptor: name("worker_restarts", "total", "Workers that died and were replaced"),
+                                        labels: labels)
+        reloads = registry.makeCounter(descriptor: name("reloads", "total", "Reloads that replaced every worker"), labels: labels)
+        reloadFailures = registry.makeCounter(
+            descriptor: name("reload_failures", "total", "Reloads called off because new workers did not start"), labels: labels)
     }
 
     mutating func workerRestarted() {

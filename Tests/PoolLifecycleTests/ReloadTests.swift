@@ -52,7 +52,8 @@ struct ReloadTests {
         let pool = ServicePool(name: "menu")
         let manager = try pool.managerPID()
         let before = pool.workers(of: manager)
-        let binary = try pool.executablePath(of: manager)
+        // The file the workers run (the manager's own may be an earlier, since deleted, one).
+        let binary = try pool.executablePath(of: try #require(before.first))
         let aside = binary + ".reload-test"
         let files = FileManager.default
 
