@@ -10,8 +10,8 @@ import Synchronization
 /// Each request goes on a new connection (`Connection: close`). With keep-alive, an nginx reload
 /// closes the old workers' idle client connections, and a request sent on one at that instant
 /// meets a closed connection: a browser resends it (the API's Idempotency-Key makes that safe),
-/// but this test's client, URLSession on Linux, resent the headers without the body once (nginx
-/// answered 408 after 10 s). That race is the client's, in every HTTP/1.1 server's graceful
+/// but this test's client, URLSession on Linux, failed once that way (nginx logged a 408 after
+/// 10 s for a POST whose body never came). That race is the client's, in every HTTP/1.1 server's graceful
 /// reload, and is not what this test measures: whether the gateway and the pools lose requests.
 final class CashierLoad: Sendable {
     struct Figures: Sendable {
