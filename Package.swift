@@ -13,6 +13,13 @@ let package = Package(
         .executable(name: "pos-report", targets: ["pos-report"]),
         .executable(name: "pos-generate-sales", targets: ["pos-generate-sales"]),
     ],
+    dependencies: [
+        // Metrics: the swift-metrics API in the services, a Prometheus registry per process.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Logging: the swift-log API, a JSON handler of our own (PosCore/JSONLogHandler).
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
@@ -20,10 +27,13 @@ let package = Package(
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
-        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
-        .target(name: "MariaDB", dependencies: ["CMariaDB"]),
+        .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Prometheus", package: "swift-prometheus")]),
+        .target(name: "MariaDB", dependencies: ["CMariaDB", .product(name: "Metrics", package: "swift-metrics")]),
         .target(name: "QRCode", dependencies: ["CQRencode"]),
-        .target(name: "PosCore", dependencies: ["FastCGI", "MariaDB", "CSodium"]),
+        .target(name: "PosCore", dependencies: ["FastCGI", "MariaDB", "CSodium",
+                                                .product(name: "Metrics", package: "swift-metrics"),
+                                                .product(name: "Prometheus", package: "swift-prometheus"),
+                                                .product(name: "Logging", package: "swift-log")]),
         .target(name: "PosCoreTesting", dependencies: ["PosCore", "MariaDB"]),
 
         .target(name: "UserService", dependencies: ["PosCore", "MariaDB"]),
@@ -53,6 +63,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["PosCore", "PosCoreTesting", "UserService", "MenuService",
                                                           "OrderService", "PaymentService", "GuestService", "ReportService"]),
         .testTarget(name: "PoolLifecycleTests", dependencies: ["PosCoreTesting", "PosCore"]),
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI"]),
     ]
 )
 

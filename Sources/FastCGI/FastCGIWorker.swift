@@ -12,14 +12,21 @@ public struct WorkerConfiguration: Sendable {
     public var threads: Int
     /// Bodies longer than this are refused with `bodyTooLarge` instead of being read.
     public var maxBodyBytes: Int
-    /// How long in-flight requests may take to finish after SIGTERM.
+    /// How long in-flight requests may take to finish after SIGTERM or SIGUSR2.
     public var drainSeconds: Double
+    /// Where the worker writes one byte once every thread has its handler and accepts (the
+    /// manager's reload waits for it); nil when the manager gave none.
+    public var readyFD: Int32?
+    /// The worker's registry and where its snapshots go; nil: no metrics.
+    public var metrics: WorkerMetrics?
     public var log: PoolLogSink
 
-    public init(listenFD: Int32, threads: Int, maxBodyBytes: Int, drainSeconds: Double,
-                log: @escaping PoolLogSink = standardErrorPoolLog) {
+    public init(listenFD: Int32, threads: Int, maxBodyBytes: Int, drainSeconds: Double, readyFD: Int32? = nil,
+                metrics: WorkerMetrics? = nil, log: @escaping PoolLogSink = standardErrorPoolLog) {
         self.log = log
+        self.metrics = metrics
         self.listenFD = listenFD
+        self.readyFD = readyFD
         self.threads = threads
         self.maxBodyBytes = maxBodyBytes
         self.drainSeconds = drainSeconds
@@ -27,9 +34,13 @@ public struct WorkerConfiguration: Sendable {
 }
 
 /// The worker side of a pool: N threads in `FCGX_Accept_r`, and the main thread waiting for
-/// signals. SIGTERM stops the process once nothing is in flight and the backlog is empty.
+/// signals. Two ways to stop:
+/// - SIGTERM (the pool stops): keep accepting until nothing is in flight and the backlog is
+///   empty, then exit; the manager has removed the socket path, so the backlog only shrinks.
+/// - SIGUSR2 (retire, a reload: newer workers share the socket): stop accepting at once, finish
+///   the requests already accepted, exit. What waits in the backlog is left to the newer workers.
 public enum FastCGIWorker {
-    /// Serves until SIGTERM (or until the manager disappears), then exits the process.
+    /// Serves until SIGTERM or SIGUSR2 (or until the manager disappears), then exits the process.
     /// `makeHandler` runs once on each accept thread; if it throws, the process exits with 1
     /// and the manager starts a fresh worker.
     public static func run(
@@ -38,10 +49,18 @@ public enum FastCGIWorker {
     ) -> Never {
         // Block the signals before any thread exists so every thread inherits the mask and only
         // the sigwait below sees them (libfcgi's own handlers would just set a flag).
-        var blocked = signalSet([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGPIPE])
+        var blocked = signalSet([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE])
         pthread_sigmask(SIG_BLOCK, &blocked, nil)
         guard FCGX_Init() == 0 else {
             configuration.log(.error, "FCGX_Init failed")
+            exit(1)
+        }
+        // accept(2) returns EAGAIN after this long without a connection (libfcgi hands that back
+        // as a failed FCGX_Accept_r), so an idle accept thread notices a retirement in time.
+        do {
+            try AcceptTimeout.set(on: configuration.listenFD, milliseconds: acceptPollMillis)
+        } catch {
+            configuration.log(.error, "\(error)")
             exit(1)
         }
         let manager = getppid()
@@ -50,9 +69,15 @@ public enum FastCGIWorker {
             startThread(state)
         }
 
-        let stopSignals = signalSet([SIGTERM, SIGINT])
+        let stopSignals = signalSet([SIGTERM, SIGINT, SIGUSR2])
+        var lastSnapshot: [UInt8] = []
         while true {
-            if let signal = waitForSignal(stopSignals, timeoutMillis: 1000) {
+            if let signal = waitForSignal(stopSignals, timeoutMillis: WorkerMetrics.publishMillis) {
+                if signal == SIGUSR2 {
+                    retire(state)
+                    configuration.metrics?.publish()
+                    exit(0)
+                }
                 configuration.log(.info, "worker draining after signal \(signal)")
                 break
             }
@@ -61,9 +86,28 @@ public enum FastCGIWorker {
                 break
             }
             if state.fatalError.load(ordering: .relaxed) { exit(1) }
+            configuration.metrics?.publish(ifChangedFrom: &lastSnapshot)
         }
         drain(state, listenFD: configuration.listenFD, seconds: configuration.drainSeconds)
+        configuration.metrics?.publish()
         exit(0)
+    }
+
+    /// Stops accepting and waits until every accept thread has finished its request and ended,
+    /// or the drain deadline.
+    private static func retire(_ state: WorkerState) {
+        let started = monotonicSeconds()
+        state.retiring.store(true, ordering: .releasing)
+        let deadline = started + state.configuration.drainSeconds
+        while state.liveThreads.load(ordering: .acquiring) > 0 && monotonicSeconds() < deadline {
+            usleep(10_000)
+        }
+        let left = state.inFlight.load(ordering: .acquiring)
+        if left > 0 {
+            state.configuration.log(.warning, "worker retire deadline passed with \(left) in flight")
+        } else {
+            state.configuration.log(.info, "worker retired after \(Int((monotonicSeconds() - started) * 1000)) ms")
+        }
     }
 
     /// Waits until no request is in flight and no connection waits in the backlog, twice in a
@@ -92,6 +136,12 @@ final class WorkerState: Sendable {
     let makeHandler: @Sendable () throws -> FastCGIHandler
     let inFlight = Atomic<Int>(0)
     let fatalError = Atomic<Bool>(false)
+    /// Set on SIGUSR2: accept threads end after their current request.
+    let retiring = Atomic<Bool>(false)
+    /// Accept threads that have not ended.
+    let liveThreads = Atomic<Int>(0)
+    /// Accept threads whose handler is built.
+    let readyThreads = Atomic<Int>(0)
 
     init(configuration: WorkerConfiguration, makeHandler: @escaping @Sendable () throws -> FastCGIHandler) {
         self.configuration = configuration
@@ -99,7 +149,11 @@ final class WorkerState: Sendable {
     }
 }
 
+/// How often an idle accept thread wakes up to look at `retiring`.
+let acceptPollMillis = 200
+
 private func startThread(_ state: WorkerState) {
+    state.liveThreads.add(1, ordering: .relaxed)
     let context = Unmanaged.passRetained(state).toOpaque()
     var thread = pthread_t()
     let result = pthread_create(&thread, nil, acceptThreadMain, context)
@@ -114,6 +168,7 @@ private func startThread(_ state: WorkerState) {
 /// @MainActor from main.swift callers and die at run time, see stack-notes).
 private func acceptThreadMain(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
     let state = Unmanaged<WorkerState>.fromOpaque(context!).takeRetainedValue()
+    defer { state.liveThreads.subtract(1, ordering: .acquiringAndReleasing) }
     let handler: FastCGIHandler
     do {
         handler = try state.makeHandler()
@@ -122,18 +177,31 @@ private func acceptThreadMain(_ context: UnsafeMutableRawPointer?) -> UnsafeMuta
         state.fatalError.store(true, ordering: .relaxed)
         return nil
     }
+    if state.readyThreads.add(1, ordering: .acquiringAndReleasing).newValue == max(1, state.configuration.threads),
+       let readyFD = state.configuration.readyFD {
+        var byte: UInt8 = 1
+        _ = write(readyFD, &byte, 1)
+        close(readyFD)
+    }
     var request = FCGX_Request()
     FCGX_InitRequest(&request, state.configuration.listenFD, 0)
-    while FCGX_Accept_r(&request) >= 0 {
-        state.inFlight.add(1, ordering: .acquiringAndReleasing)
-        let incoming = readRequest(&request, maxBodyBytes: state.configuration.maxBodyBytes)
-        let response = handler(incoming)
-        writeResponse(response, to: request.out)
-        FCGX_Finish_r(&request)
-        state.inFlight.subtract(1, ordering: .acquiringAndReleasing)
+    while !state.retiring.load(ordering: .acquiring) {
+        let accepted = FCGX_Accept_r(&request)
+        if accepted >= 0 {
+            state.inFlight.add(1, ordering: .acquiringAndReleasing)
+            // A TCP connection inherits the listener's accept timeout; its reads must not time out.
+            try? AcceptTimeout.set(on: request.ipcFd, milliseconds: 0)
+            let incoming = readRequest(&request, maxBodyBytes: state.configuration.maxBodyBytes)
+            let response = handler(incoming)
+            writeResponse(response, to: request.out)
+            FCGX_Finish_r(&request)
+            state.inFlight.subtract(1, ordering: .acquiringAndReleasing)
+        } else if accepted != -EAGAIN && accepted != -EINTR {
+            state.configuration.log(.error, "FCGX_Accept_r stopped accepting (\(accepted))")
+            state.fatalError.store(true, ordering: .relaxed)
+            return nil
+        }
     }
-    state.configuration.log(.error, "FCGX_Accept_r stopped accepting")
-    state.fatalError.store(true, ordering: .relaxed)
     return nil
 }
 

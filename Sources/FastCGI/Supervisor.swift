@@ -2,33 +2,53 @@
 import Glibc
 #endif
 
-/// Keeps the pool's worker processes alive; used only by `WorkerPool` on the manager's thread.
+/// Keeps the pool's worker processes alive and swaps them on reload; used only by
+/// `WorkerPool` on the manager's thread.
 struct Supervisor {
     let configuration: PoolConfiguration
     let listenFD: Int32
-    /// Live workers: pid → its slot (1…N, kept by its replacement) and when it started
-    /// (monotonic seconds).
-    private var workers: [pid_t: (slot: Int, started: Double)] = [:]
+    let launcher: WorkerLauncher
+    /// Live workers by pid.
+    var workers: [pid_t: WorkerRecord] = [:]
+    /// The generation new and respawned workers belong to; a reload serves with the next one.
+    var generation = 1
+    /// The highest generation ever started (a failed reload's number is not used again).
+    var newestGeneration = 1
+    /// The reload in progress, if any.
+    var reload: PendingReload?
     /// Respawns waiting because their predecessor died young (crash loop guard).
-    private var delayedRespawns: [(due: Double, slot: Int)] = []
+    private var delayedRespawns: [(due: Double, slot: Int, generation: Int)] = []
+    /// Where the pool's processes leave their metrics; nil when the pool keeps none.
+    let snapshots: MetricsSnapshots?
+    /// What the pool has done since it started (restarts, reloads), for `manager.prom`.
+    var metrics: PoolMetrics?
 
-    init(configuration: PoolConfiguration, listenFD: Int32) {
+    init(configuration: PoolConfiguration, listenFD: Int32, snapshots: MetricsSnapshots?) {
         self.configuration = configuration
         self.listenFD = listenFD
+        self.launcher = WorkerLauncher(configuration: configuration, listenFD: listenFD)
+        self.snapshots = snapshots
+        self.metrics = snapshots.map { PoolMetrics(snapshots: $0, labels: configuration.metricsLabels) }
     }
 
+    var slotCount: Int { max(1, configuration.workers) }
+
     mutating func superviseUntilStopped() {
-        for slot in 1...max(1, configuration.workers) { spawnWorker(slot: slot) }
-        let watched = signalSet([SIGTERM, SIGINT, SIGCHLD])
+        for slot in 1...slotCount { spawnWorker(slot: slot, generation: generation) }
+        let watched = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP])
         while true {
-            let signal = waitForSignal(watched, timeoutMillis: 100)
+            let signal = waitForSignal(watched, timeoutMillis: 50)
             if signal == SIGTERM || signal == SIGINT {
                 configuration.log(.info, "manager received signal \(signal!); draining \(workers.count) workers")
                 drain()
                 return
             }
+            if signal == SIGHUP { beginReload() }
             reapAndRespawn()
             spawnDelayed()
+            readReadiness()
+            advanceReload()
+            metrics?.publish(alive: workers.count)
         }
     }
 
@@ -37,15 +57,27 @@ struct Supervisor {
             var status: Int32 = 0
             let pid = waitpid(-1, &status, WNOHANG)
             if pid <= 0 { return }
-            guard let (slot, started) = workers.removeValue(forKey: pid) else { continue }
-            let lived = monotonicSeconds() - started
+            guard let worker = workers.removeValue(forKey: pid) else { continue }
+            close(worker.readyPipe)
+            snapshots?.retire(pid: pid)
+            let lived = monotonicSeconds() - worker.started
+            if worker.retiring {
+                configuration.log(.info, "worker \(pid) (generation \(worker.generation)) retired (\(describe(status))) after \(Int(lived * 1000)) ms")
+                continue
+            }
+            if worker.generation != generation {
+                // A worker of a reload in progress: no respawn, advanceReload calls the reload off.
+                configuration.log(.error, "new worker \(pid) exited (\(describe(status))) before it was ready")
+                continue
+            }
+            metrics?.workerRestarted()
             configuration.log(.warning, "worker \(pid) exited (\(describe(status))) after \(Int(lived * 1000)) ms; respawning")
             // A worker that dies at once (bad config, database down) is restarted after 0.5 s
             // so a crash loop cannot eat the CPU; any other death is replaced immediately.
             if lived < 1.0 {
-                delayedRespawns.append((monotonicSeconds() + 0.5, slot))
+                delayedRespawns.append((monotonicSeconds() + 0.5, worker.slot, worker.generation))
             } else {
-                spawnWorker(slot: slot)
+                spawnWorker(slot: worker.slot, generation: worker.generation)
             }
         }
     }
@@ -54,55 +86,44 @@ struct Supervisor {
         let now = monotonicSeconds()
         let due = delayedRespawns.filter { $0.due <= now }
         delayedRespawns.removeAll { $0.due <= now }
-        for respawn in due { spawnWorker(slot: respawn.slot) }
+        // A respawn meant for a generation a reload has replaced since is dropped.
+        for respawn in due where respawn.generation == generation {
+            spawnWorker(slot: respawn.slot, generation: respawn.generation)
+        }
     }
 
-    private mutating func spawnWorker(slot: Int) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, listenFD, inheritedListenFD)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = signalSet([])
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        var defaults = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGPIPE])
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        // argv[0] and the slot make `ps` show "pos-order: worker 2"; the worker reads only argv[1...].
-        let arguments = ["\(configuration.processTitle):"] + configuration.workerArguments + [String(slot)]
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var environment = currentEnvironment().filter { !$0.hasPrefix("\(listenFDEnvironmentKey)=") }
-        environment.append("\(listenFDEnvironmentKey)=\(inheritedListenFD)")
-        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer { envp.forEach { free($0) } }
-
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, &argv, &envp)
-        if result != 0 {
-            configuration.log(.error, "posix_spawn failed: \(String(cString: strerror(result))); retrying shortly")
-            delayedRespawns.append((monotonicSeconds() + 0.5, slot))
-            return
+    mutating func spawnWorker(slot: Int, generation: Int) {
+        do {
+            let launched = try launcher.launch(slot: slot)
+            workers[launched.pid] = WorkerRecord(slot: slot, generation: generation, started: monotonicSeconds(),
+                                                 readyPipe: launched.readyPipe)
+            configuration.log(.info, "worker \(slot) started as pid \(launched.pid) (generation \(generation))")
+        } catch {
+            configuration.log(.error, "\(error); retrying shortly")
+            delayedRespawns.append((monotonicSeconds() + 0.5, slot, generation))
         }
-        workers[pid] = (slot, monotonicSeconds())
-        configuration.log(.info, "worker \(slot) started as pid \(pid)")
+    }
+
+    /// Marks the workers that wrote their readiness byte (or closed the pipe by dying).
+    private mutating func readReadiness() {
+        for (pid, worker) in workers where !worker.ready {
+            var byte: UInt8 = 0
+            if read(worker.readyPipe, &byte, 1) == 1 { workers[pid]?.ready = true }
+        }
     }
 
     /// Removes the socket path (nginx's new connects fail fast instead of queueing), asks
     /// every worker to finish what it has, and kills those still busy after the deadline.
     private mutating func drain() {
         unlink(configuration.socketPath)
-        for pid in workers.keys { kill(pid, SIGTERM) }
+        for (pid, worker) in workers where !worker.retiring { kill(pid, SIGTERM) }
         let deadline = monotonicSeconds() + configuration.drainSeconds + 1
         while !workers.isEmpty && monotonicSeconds() < deadline {
             var status: Int32 = 0
             let pid = waitpid(-1, &status, WNOHANG)
             if pid > 0 {
                 workers.removeValue(forKey: pid)
+                snapshots?.retire(pid: pid)
                 configuration.log(.info, "worker \(pid) finished (\(describe(status)))")
             } else {
                 usleep(20_000)
@@ -124,12 +145,16 @@ struct Supervisor {
     }
 }
 
-private func currentEnvironment() -> [String] {
-    var result: [String] = []
-    var entry = environ
-    while let pointer = entry.pointee {
-        result.append(String(cString: pointer))
-        entry += 1
-    }
-    return result
+/// One live worker process as its manager sees it.
+struct WorkerRecord {
+    /// 1…workers; a respawned or reloaded worker takes its predecessor's slot.
+    let slot: Int
+    let generation: Int
+    /// Monotonic seconds.
+    let started: Double
+    let readyPipe: Int32
+    /// It wrote its readiness byte: every thread accepts.
+    var ready = false
+    /// It was sent SIGUSR2: it accepts no more and exits once its requests are done.
+    var retiring = false
 }

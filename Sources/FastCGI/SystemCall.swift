@@ -62,3 +62,13 @@ public let standardErrorPoolLog: PoolLogSink = { level, message in
     let line = Array("[\(getpid())] \(level.rawValue) \(message)\n".utf8)
     _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
+
+/// The receive timeout of a socket (`SO_RCVTIMEO`); on a listening socket it bounds accept(2).
+enum AcceptTimeout {
+    static func set(on fd: Int32, milliseconds: Int) throws {
+        var timeout = timeval(tv_sec: milliseconds / 1000, tv_usec: (milliseconds % 1000) * 1000)
+        try systemCall("setsockopt(SO_RCVTIMEO)") {
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        }
+    }
+}

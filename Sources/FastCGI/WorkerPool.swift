@@ -18,12 +18,19 @@ public struct PoolConfiguration: Sendable {
     public var workerArguments: [String]
     /// What `ps` shows for a worker: `"\(processTitle): worker 2"` (argv[0] and the slot).
     public var processTitle: String
+    /// The folder of the pool's metrics (`MetricsSnapshots`); nil: the pool keeps none.
+    public var metricsDirectory: String?
+    /// Labels on the manager's own metrics (`service`).
+    public var metricsLabels: [(String, String)]
     public var log: PoolLogSink
 
     public init(socketPath: String, socketGroup: String?, workers: Int, pidFile: String?,
                 drainSeconds: Double, workerArguments: [String], processTitle: String,
+                metricsDirectory: String? = nil, metricsLabels: [(String, String)] = [],
                 log: @escaping PoolLogSink = standardErrorPoolLog) {
         self.processTitle = processTitle
+        self.metricsDirectory = metricsDirectory
+        self.metricsLabels = metricsLabels
         self.log = log
         self.socketPath = socketPath
         self.socketGroup = socketGroup
@@ -39,17 +46,20 @@ public let listenFDEnvironmentKey = "POS_LISTEN_FD"
 let inheritedListenFD: Int32 = 3
 
 /// The manager side of a pool. It opens the socket, keeps `workers` processes alive
-/// (respawning one that dies, at once unless it died young), and on SIGTERM or SIGINT removes
-/// the socket path so no new connection arrives, lets the workers drain, and exits.
+/// (respawning one that dies, at once unless it died young), on SIGHUP replaces them without
+/// losing a request (`Supervisor+Reload`), and on SIGTERM or SIGINT removes the socket path so
+/// no new connection arrives, lets the workers drain, and exits.
 public enum WorkerPool {
     public static func run(_ configuration: PoolConfiguration) -> Never {
         do {
             try refuseIfAlreadyRunning(pidFile: configuration.pidFile)
             let listenFD = try openSocket(configuration)
-            var blocked = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGPIPE])
+            var blocked = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGUSR2, SIGPIPE])
             pthread_sigmask(SIG_BLOCK, &blocked, nil)
             if let pidFile = configuration.pidFile { try writePidFile(pidFile) }
-            var supervisor = Supervisor(configuration: configuration, listenFD: listenFD)
+            let snapshots = configuration.metricsDirectory.map(MetricsSnapshots.init(directory:))
+            try snapshots?.prepare()
+            var supervisor = Supervisor(configuration: configuration, listenFD: listenFD, snapshots: snapshots)
             supervisor.superviseUntilStopped()
             if let pidFile = configuration.pidFile { unlink(pidFile) }
             configuration.log(.info, "pool for \(configuration.socketPath) stopped")

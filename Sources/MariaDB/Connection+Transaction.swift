@@ -1,3 +1,5 @@
+import Metrics
+
 extension Connection {
     /// Runs `body` in one transaction and commits it; rolls back on any error.
     ///
@@ -13,6 +15,7 @@ extension Connection {
                 return try transactionOnce(body)
             } catch let error as DatabaseError where attempt < attempts && (error.isDeadlock || error.isConnectionLost) {
                 attempt += 1
+                if error.isDeadlock { Counter(label: "pos_db_deadlock_retries_total").increment() }
                 if error.isConnectionLost { try reconnect() }
             }
         }

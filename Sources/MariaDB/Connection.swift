@@ -1,4 +1,5 @@
 import CMariaDB
+import Metrics
 
 /// Initialises the client library; must run once before any thread opens a connection.
 public enum MariaDBLibrary {
@@ -87,6 +88,7 @@ public final class Connection {
     }
 
     func reconnect() throws {
+        Counter(label: "pos_db_reconnects_total").increment()
         close()
         try connect()
     }

@@ -19,6 +19,8 @@ public struct HTTPRequest: Sendable {
     public let requestID: String
     /// Values of `:name` segments matched by the router.
     public internal(set) var pathParameters: [String: String] = [:]
+    /// The pattern of the route the router matched (`/api/orders/:id/submit`); empty before.
+    public internal(set) var routePattern = ""
 
     public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],
                 body: [UInt8] = [], bodyTooLarge: Bool = false, identity: Identity? = nil,

@@ -1,20 +1,19 @@
 import FastCGI
-#if canImport(Glibc)
-import Glibc
-#endif
+import Logging
 
-/// Writes one JSON object per line to standard error (the scripts send it to the service's
-/// log file):
-/// `{"time":"2026-11-25T09:30:00Z","level":"error","service":"menu","request_id":"…","message":"…","key":"value"}`.
-/// Every value is JSON-escaped, so nothing a client sends (a username with a newline, a NUL)
-/// can start a line of its own; `request_id` is the one nginx logs as `id=` in access.log.
-/// One write(2) per line, so lines from threads and workers never interleave.
+/// The services' logger: swift-log's `Logger` underneath (its handler, bootstrapped by
+/// `ServiceMain`, is `JSONLogHandler`), with the call shape the services use: a message, the
+/// request id nginx assigned, and string fields, all of which become swift-log metadata.
 public struct Logger: Sendable {
     public enum Level: String, Sendable { case info, warning, error }
 
     public let label: String
+    private let backend: Logging.Logger
 
-    public init(label: String) { self.label = label }
+    public init(label: String) {
+        self.label = label
+        self.backend = Logging.Logger(label: label)
+    }
 
     public func info(_ message: String, requestID: String = "", _ fields: [(String, String)] = []) {
         log(.info, message, requestID: requestID, fields)
@@ -29,14 +28,28 @@ public struct Logger: Sendable {
     }
 
     public func log(_ level: Level, _ message: String, requestID: String, _ fields: [(String, String)]) {
-        var members: [(String, JSON)] = [("time", .string(Clock.nowRFC3339())), ("level", .string(level.rawValue)),
-                                         ("service", .string(label)), ("pid", .int(Int(getpid())))]
-        if !requestID.isEmpty { members.append(("request_id", .string(requestID))) }
-        members.append(("message", .string(message)))
-        for (key, value) in fields { members.append((key, .string(value))) }
-        var line = JSON.object(members).serialized()
-        line.append(UInt8(ascii: "\n"))
-        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        var metadata: Logging.Logger.Metadata = [:]
+        if !requestID.isEmpty { metadata["request_id"] = .string(requestID) }
+        for (key, value) in fields { metadata[key] = .string(value) }
+        let swiftLevel: Logging.Logger.Level = switch level {
+        case .info: .info
+        case .warning: .warning
+        case .error: .error
+        }
+        backend.log(level: swiftLevel, "\(message)", metadata: metadata)
+    }
+
+    /// The one line per request (`RequestDispatcher`): `"message":"request"` with `route` (the
+    /// router's pattern, `unmatched` for 404/405), `method`, `status`, `duration_us` and, when a
+    /// staff member made it, `staff_id`. Numbers stay JSON numbers.
+    func request(_ request: HTTPRequest, route: String, status: Int, microseconds: Int) {
+        var metadata: Logging.Logger.Metadata = [
+            "route": .string(route), "method": .string(request.method),
+            "status": .stringConvertible(status), "duration_us": .stringConvertible(microseconds),
+        ]
+        if !request.requestID.isEmpty { metadata["request_id"] = .string(request.requestID) }
+        if let staff = request.identity { metadata["staff_id"] = .stringConvertible(staff.staffID) }
+        backend.info("request", metadata: metadata)
     }
 
     /// The pool manager's and workers' own events, in the same format.
@@ -44,5 +57,10 @@ public struct Logger: Sendable {
         { level, message in
             log(Level(rawValue: level.rawValue) ?? .info, message, requestID: "", [])
         }
+    }
+
+    /// Executables only, once, before the first `Logger` is made: every line in JSON.
+    public static func bootstrapJSON() {
+        LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
     }
 }

@@ -24,6 +24,7 @@ extension PosService {
 /// worker process; any other command goes to the service's `runCommand`.
 public enum ServiceMain {
     public static func run<Service: PosService>(_ service: Service.Type) -> Never {
+        Logger.bootstrapJSON()
         let logger = Logger(label: Service.name)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let environment: ServiceEnvironment
@@ -41,7 +42,8 @@ public enum ServiceMain {
                 socketPath: environment.socketPath, socketGroup: environment.socketGroup,
                 workers: environment.workers, pidFile: environment.pidFile,
                 drainSeconds: environment.drainSeconds, workerArguments: ["worker"],
-                processTitle: "pos-\(Service.name)", log: logger.poolSink))
+                processTitle: "pos-\(Service.name)", metricsDirectory: environment.metricsDirectory,
+                metricsLabels: [("service", Service.name)], log: logger.poolSink))
         case "worker":
             runWorker(Service.self, environment: environment, logger: logger)
         default:
@@ -63,9 +65,12 @@ public enum ServiceMain {
             exit(2)
         }
         MariaDBLibrary.initialise()
+        let readyFD = ProcessEnvironment()[readyFDEnvironmentKey].flatMap { Int32($0) }
+        let metrics = ServiceMetrics.bootstrap(service: Service.name, directory: environment.metricsDirectory)
         let configuration = WorkerConfiguration(listenFD: listenFD, threads: environment.threads,
                                                 maxBodyBytes: ServiceEnvironment.maxBodyBytes,
-                                                drainSeconds: environment.drainSeconds, log: logger.poolSink)
+                                                drainSeconds: environment.drainSeconds, readyFD: readyFD,
+                                                metrics: metrics, log: logger.poolSink)
         FastCGIWorker.run(configuration) {
             // A worker must come up while the database is down, or the pool would crash-loop and
             // nginx would answer 502 instead of the services' 503 until it is back.
@@ -73,6 +78,7 @@ public enum ServiceMain {
             var router = Router()
             Service.registerRoutes(&router)
             HealthRoute.register(&router, service: Service.name)
+            MetricsRoute.register(&router, service: Service.name, metrics: metrics)
             let dispatcher = RequestDispatcher(
                 router: router, context: RequestContext(db: connection, environment: environment, logger: logger))
             return dispatcher.handle

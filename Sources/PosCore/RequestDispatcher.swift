@@ -14,8 +14,15 @@ final class RequestDispatcher {
     }
 
     func handle(_ incoming: FastCGIRequest) -> FastCGIResponse {
+        let started = ContinuousClock.now
         let request = HTTPRequest(fastCGI: incoming)
-        var response = respond(to: request)
+        var (response, matched) = respond(to: request)
+        let elapsed = (ContinuousClock.now - started).components
+        let nanoseconds = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
+        let route = ServiceMetrics.route(of: matched)
+        ServiceMetrics.recordRequest(matched, route: route, status: response.status, nanoseconds: nanoseconds,
+                                     replayed: response.header("Idempotent-Replayed") == "true")
+        context.logger.request(matched, route: route, status: response.status, microseconds: Int(nanoseconds / 1000))
         if response.header("Cache-Control") == nil {
             response.headers.append(("Cache-Control", "no-store"))
         }
@@ -30,18 +37,22 @@ final class RequestDispatcher {
         return FastCGIResponse(status: response.status, headers: response.headers, body: response.body)
     }
 
-    func respond(to request: HTTPRequest) -> HTTPResponse {
+    /// The response, and the request as the router matched it (with its route pattern).
+    func respond(to request: HTTPRequest) -> (HTTPResponse, HTTPRequest) {
+        var matched = request
         do {
             if request.bodyTooLarge { throw HTTPError.payloadTooLarge(ServiceEnvironment.maxBodyBytes) }
-            let (handler, matched) = try router.match(request)
-            return try handler(matched, context)
+            let handler: RouteHandler
+            (handler, matched) = try router.match(request)
+            return (try handler(matched, context), matched)
         } catch {
+            if let error = error as? DatabaseError { ServiceMetrics.recordDatabaseError(error) }
             let problem = Self.problem(for: error)
             if problem.status >= 500, !(error is HTTPError) {
                 context.logger.error("\(problem.status == 503 ? "database unavailable" : "unhandled error"): \(error)",
                                      requestID: request.requestID, [("method", request.method), ("path", request.path)])
             }
-            return .problem(problem)
+            return (.problem(problem), matched)
         }
     }
 

@@ -53,6 +53,7 @@ public struct Router {
             }
             var matched = request
             matched.pathParameters = parameters
+            matched.routePattern = route.pattern
             return (route.handler, matched)
         }
         if !allowed.isEmpty {

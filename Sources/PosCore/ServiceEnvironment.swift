@@ -10,6 +10,9 @@ public struct ServiceEnvironment: Sendable {
 
     public var serviceName: String
     public var socketPath: String
+    /// Where the pool's processes leave their metrics (`POS_METRICS_DIR`, default
+    /// `<socket's folder>/<service>.metrics`; see `MetricsSnapshots`).
+    public var metricsDirectory: String
     public var pidFile: String?
     public var socketGroup: String?
     public var workers: Int
@@ -41,9 +44,12 @@ public struct ServiceEnvironment: Sendable {
         let env = ProcessEnvironment()
         let timeZone = env["POS_TIMEZONE"].flatMap { $0.isEmpty ? nil : $0 } ?? "UTC"
         let gatewayPort = try env.int("POS_PORT", default: 8080, range: 1...65535)
+        let socketPath = env["POS_SERVICE_SOCKET"] ?? "/tmp/pos-\(service).sock"
         return ServiceEnvironment(
             serviceName: service,
-            socketPath: env["POS_SERVICE_SOCKET"] ?? "/tmp/pos-\(service).sock",
+            socketPath: socketPath,
+            metricsDirectory: env["POS_METRICS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? socketFolder(socketPath) + "/\(service).metrics",
             pidFile: env["POS_PID_FILE"],
             socketGroup: env["POS_SOCKET_GROUP"] ?? "www-data",
             workers: try env.int("POS_WORKERS", default: 2, range: 1...64),
@@ -116,4 +122,11 @@ extension String {
 public struct ConfigurationError: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+}
+
+/// The folder of a unix socket path (`/run/cafe-pos/menu` of `/run/cafe-pos/menu/menu.sock`);
+/// `/tmp` for a TCP address (`127.0.0.1:9001`).
+private func socketFolder(_ socketPath: String) -> String {
+    guard socketPath.hasPrefix("/"), let slash = socketPath.lastIndex(of: "/") else { return "/tmp" }
+    return slash == socketPath.startIndex ? "/" : String(socketPath[..<slash])
 }

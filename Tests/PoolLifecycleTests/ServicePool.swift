@@ -90,3 +90,61 @@ enum Proc {
         return result
     }
 }
+
+extension ServicePool {
+    /// The services of scripts/lib/services, in its order.
+    static var allServices: [String] {
+        let file = TestEnvironment.repositoryRoot.appendingPathComponent("scripts/lib/services").path
+        return (Proc.read(file) ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Sends SIGHUP to the manager and waits until as many workers as before run, none of them
+    /// an old one; returns how long that took in seconds. Throws if it does not happen in time.
+    func reload(within seconds: Double) async throws -> Double {
+        let manager = try managerPID()
+        let old = workers(of: manager)
+        let clock = ContinuousClock()
+        let started = clock.now
+        guard kill(manager, SIGHUP) == 0 else { throw PoolError("cannot signal the \(name) manager (pid \(manager))") }
+        let swapped = await eventually(within: seconds, every: 0.02) {
+            let now = workers(of: manager)
+            return now.count == old.count && now.isDisjoint(with: old)
+        }
+        guard swapped else { throw PoolError("\(name): old workers \(old.sorted()), now \(workers(of: manager).sorted())") }
+        let elapsed = clock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The file the manager runs from (`/proc/PID/exe`).
+    func executablePath(of pid: pid_t) throws -> String {
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let length = readlink("/proc/\(pid)/exe", &buffer, 4096)
+        guard length > 0 else { throw PoolError("cannot read /proc/\(pid)/exe") }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// The stack's nginx, from `$POS_VAR_DIR/nginx/nginx.pid`.
+enum Gateway {
+    static var directory: String { TestEnvironment.varDirectory + "/nginx" }
+
+    /// `nginx -s reload` for the stack's config; waits until the master runs only new workers.
+    /// Returns the seconds that took.
+    static func reload(within seconds: Double) async throws -> Double {
+        guard let text = Proc.read(directory + "/nginx.pid"), let master = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+              Proc.isRunning(master) else { throw PoolError("no running nginx in \(directory)/nginx.pid") }
+        let old = Proc.children(of: master).filter(Proc.isRunning)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let status = try await Script.run("/usr/sbin/nginx", ["-p", directory + "/", "-c", directory + "/nginx.conf", "-q", "-s", "reload"])
+        guard status == 0 else { throw PoolError("nginx -s reload exited with \(status)") }
+        let swapped = await eventually(within: seconds, every: 0.02) {
+            let now = Proc.children(of: master).filter(Proc.isRunning)
+            return !now.isEmpty && now.isDisjoint(with: old)
+        }
+        guard swapped else { throw PoolError("nginx: old workers \(old.sorted()) still running") }
+        let elapsed = clock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

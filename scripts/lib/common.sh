@@ -547,6 +547,45 @@ service_stop() {
     rm -f "$(service_pid_file "$name")" "$(service_socket "$name")"
 }
 
+# The pids of a pool manager's live workers, space-separated (from /proc, quicker than
+# children_of: a reload polls it).
+pool_workers() {
+    local pid pids=()
+    read -r -a pids < <(cat /proc/"$1"/task/*/children 2>/dev/null) || true
+    for pid in "${pids[@]}"; do
+        is_running "$pid" && printf '%s ' "$pid"
+    done
+}
+
+# Reloads the pool of service NAME without dropping a request: SIGHUP makes its manager start
+# new workers from the binary now in BIN_DIR and retire the old ones once every new one accepts
+# (a new binary that cannot start is refused and the old workers keep serving). Succeeds once
+# only new workers run; fails if the pool is not running or its log reports a failed reload.
+service_reload() {
+    local name=$1 manager old_workers log_file log_size deadline pid now count
+    manager=$(running_pid "$(service_pid_file "$name")" "pos-$name") || die "$name pool is not running"
+    old_workers=" $(pool_workers "$manager") "
+    log_file=$LOG_DIR/$name.log
+    log_size=$(stat -c %s "$log_file" 2>/dev/null || echo 0)
+    log "reloading $name pool (pid $manager)"
+    kill -HUP "$manager"
+    deadline=$((SECONDS + 60))
+    while ((SECONDS < deadline)); do
+        now=$(pool_workers "$manager")
+        count=0
+        for pid in $now; do
+            [[ $old_workers != *" $pid "* ]] || continue 2
+            count=$((count + 1))
+        done
+        ((count > 0 && count == $(wc -w <<<"$old_workers"))) && return 0
+        if tail -c +"$((log_size + 1))" "$log_file" | grep -F '"reload to generation' >&2; then
+            die "$name pool refused the new binary; its old workers keep serving (log: $log_file)"
+        fi
+        sleep 0.05
+    done
+    die "$name pool did not finish its reload within 60 s (log: $log_file)"
+}
+
 # Names of pools that have a pid file in run/ (what up started, whatever the list says now).
 started_services() {
     local file
