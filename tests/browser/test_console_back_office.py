@@ -4,9 +4,9 @@ item sold out and available again), the staff screen (add, reset a password, dea
 manager refused when adding a manager) and the tables screen (add a table, its QR code shown,
 the print sheet, rename, disable); each change is cross-checked through the API.
 
-The `test_till_*` tests check the same changes on the till (till.html, built on another branch:
-`button.item[data-item-id]` with `.price`; a sold-out item has class `sold-out` and
-aria-disabled="true" and a tap on it shows an error and adds nothing).
+The `test_till_*` tests check the same changes on the till (till.html:
+`button.item[data-item-id]` with `.price` under its category's tab; a sold-out item has class
+`sold-out` and aria-disabled="true" and a tap on it shows an error naming it and adds nothing).
 
 Every test puts back what it changed on the demo menu (price, availability), so other tests
 see the demo menu. Screenshot: console-menu-editor.png."""
@@ -108,10 +108,15 @@ def switch_user(driver, username):
     sign_in(driver, username)
 
 
-def open_till(driver):
+def open_till(driver, item):
+    """The till with `item`'s category tab chosen (the first tab may be any category: other
+    test runs leave theirs on the menu)."""
     driver.get(f"{BASE_URL}/pos/till.html")
-    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "button.item[data-item-id]"),
-         message="the till shows no items")
+    tab = f"#category-tabs [data-category-id='{item['category_id']}']"
+    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, tab), message="the item's category has no tab")
+    click(driver, driver.find_element(By.CSS_SELECTOR, tab))
+    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, f"button.item[data-item-id='{item['id']}']"),
+         message="the item is not in its category on the till")
 
 
 # --- the menu editor --------------------------------------------------------------------------
@@ -262,7 +267,35 @@ def test_a_barista_marks_an_item_sold_out_on_the_menu_screen(console, public_api
         restore(manager_api, item)
 
 
-# --- the till half (needs till.html from the till branch) -------------------------------------
+def test_the_menu_screen_lists_every_item_and_fits_the_tablet(console, manager_api):
+    """The menu screen reads every item (GET /api/menu/items), so one created unavailable (never on
+    the public menu) is listed, sold out; a manager sees an empty category (to edit it), a barista
+    does not; a 100-letter name wraps instead of widening the page."""
+    tag = secrets.token_hex(3)
+    empty = manager_api.post("/api/menu/categories", {"name": f"Menu test empty {tag}", "position": 9000})
+    category = manager_api.post("/api/menu/categories", {"name": f"Menu test {tag} " + "é" * 80, "position": 9000})
+    item = None
+    try:
+        item = manager_api.post("/api/menu/items", {"category_id": category["id"], "name": "é" * 100,
+                                                    "price_cents": 100, "tax_rate_bp": 0, "available": False})
+        sign_in(console, "manager")
+        open_menu_screen(console, item["id"])
+        assert text_at(console, f"tr[data-item-id='{item['id']}'] .item-status") == "Sold out"
+        assert console.find_elements(By.CSS_SELECTOR, f"section[data-category-id='{empty['id']}']")
+        width = console.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 1024, f"the menu screen scrolls sideways ({width} px)"
+
+        switch_user(console, "barista")
+        open_menu_screen(console, item["id"])
+        assert not console.find_elements(By.CSS_SELECTOR, f"section[data-category-id='{empty['id']}']")
+    finally:
+        if item:
+            manager_api.delete(f"/api/menu/items/{item['id']}")
+        manager_api.delete(f"/api/menu/categories/{category['id']}")
+        manager_api.delete(f"/api/menu/categories/{empty['id']}")
+
+
+# --- the till half ----------------------------------------------------------------------------
 
 def test_till_shows_the_price_a_manager_set(console, public_api, manager_api):
     item = demo_item(public_api, "Cortado")
@@ -272,7 +305,7 @@ def test_till_shows_the_price_a_manager_set(console, public_api, manager_api):
         change_price_in_editor(console, item, new_cents)
         wait(console, lambda: manager_api.get(f"/api/menu/items/{item['id']}")["price_cents"] == new_cents)
         switch_user(console, "cashier")
-        open_till(console)
+        open_till(console, item)
         button = console.find_element(By.CSS_SELECTOR, f"button.item[data-item-id='{item['id']}']")
         assert digits(button.find_element(By.CSS_SELECTOR, ".price").get_attribute("textContent")) == new_cents
     finally:
@@ -286,21 +319,18 @@ def test_till_refuses_an_item_the_barista_marked_sold_out(console, public_api, m
         mark_sold_out_on_menu_screen(console, item)
         wait(console, lambda: manager_api.get(f"/api/menu/items/{item['id']}")["available"] is False)
         switch_user(console, "cashier")
-        open_till(console)
-        selector = f"button.item[data-item-id='{item['id']}']"
-        buttons = console.find_elements(By.CSS_SELECTOR, selector)
-        # GET /api/menu leaves unavailable items out, so a till may not offer it at all (refused
-        # too); when it does show it, it is marked sold out and a tap adds nothing.
-        if buttons:
-            button = buttons[0]
-            assert "sold-out" in button.get_attribute("class").split()
-            assert button.get_attribute("aria-disabled") == "true"
-            click(console, button)
-            wait(console, lambda: any(e.is_displayed() and e.text.strip() for e in console.find_elements(
-                By.CSS_SELECTOR, "[role='alert'], .message.error")), message="no error was shown")
-            others = [e for e in console.find_elements(By.CSS_SELECTOR, f"[data-item-id='{item['id']}']")
-                      if e.get_attribute("class") is None or "item" not in e.get_attribute("class").split()]
-            assert not others, "the sold-out item was added"
+        # The till reads every item (GET /api/menu/items), so the unavailable one stays in its
+        # category, marked sold out, and a tap on it says so and adds nothing.
+        open_till(console, item)
+        button = console.find_element(By.CSS_SELECTOR, f"button.item[data-item-id='{item['id']}']")
+        assert "sold-out" in button.get_attribute("class").split()
+        assert button.get_attribute("aria-disabled") == "true"
+        click(console, button)
+        wait(console, lambda: shown(console, "message") and item["name"] in by_id(console, "message").text
+             and "sold out" in by_id(console, "message").text, message="no error naming the item was shown")
+        others = [e for e in console.find_elements(By.CSS_SELECTOR, f"[data-item-id='{item['id']}']")
+                  if e.get_attribute("class") is None or "item" not in e.get_attribute("class").split()]
+        assert not others, "the sold-out item was added"
     finally:
         restore(manager_api, item)
 
