@@ -13,6 +13,7 @@ see the demo menu. Screenshot: console-menu-editor.png."""
 
 import re
 import secrets
+import urllib.parse
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -119,6 +120,23 @@ def open_till(driver, item):
          message="the item is not in its category on the till")
 
 
+def remove_category_named(manager_api, name):
+    """Deletes the category called `name`, with its items, when it is still there."""
+    for category in manager_api.get("/api/menu")["categories"]:
+        if category["name"] != name:
+            continue
+        cursor = ""
+        while True:
+            page = manager_api.get(f"/api/menu/items?limit=200{cursor}")
+            for item in page["items"]:
+                if item["category_id"] == category["id"]:
+                    manager_api.delete(f"/api/menu/items/{item['id']}")
+            if not page["next_cursor"]:
+                break
+            cursor = f"&cursor={urllib.parse.quote(str(page['next_cursor']), safe='')}"
+        manager_api.delete(f"/api/menu/categories/{category['id']}")
+
+
 # --- the menu editor --------------------------------------------------------------------------
 
 def test_a_manager_changes_a_price_in_the_menu_editor(console, public_api, manager_api, screenshots):
@@ -179,68 +197,71 @@ def test_a_stale_edit_is_refused_with_a_sentence(console, public_api, manager_ap
 
 def test_a_manager_adds_and_deletes_a_category_and_an_item(console, manager_api):
     name = f"Specials {secrets.token_hex(3)}"
-    sign_in(console, "manager")
-    console.get(f"{BASE_URL}/pos/menu.html")
-    wait(console, lambda: console.find_elements(By.CSS_SELECTOR, "section.menu-category"))
-    click(console, by_id(console, "new-category"))
-    wait(console, lambda: shown(console, "category-dialog"))
-    by_id(console, "category-name").send_keys(name)
-    by_id(console, "category-position").send_keys("90")
-    by_id(console, "category-station").send_keys("kitchen")
-    click(console, by_id(console, "category-save"))
-    section = f"//section[contains(@class,'menu-category')][.//h2[text()='{name}']]"
-    wait(console, lambda: console.find_elements(By.XPATH, section), message="the new category is not shown")
-    category_id = int(console.find_element(By.XPATH, section).get_attribute("data-category-id"))
-    category = next(c for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id)
-    assert (category["position"], category["station"]) == (90, "kitchen")
+    try:
+        sign_in(console, "manager")
+        console.get(f"{BASE_URL}/pos/menu.html")
+        wait(console, lambda: console.find_elements(By.CSS_SELECTOR, "section.menu-category"))
+        click(console, by_id(console, "new-category"))
+        wait(console, lambda: shown(console, "category-dialog"))
+        by_id(console, "category-name").send_keys(name)
+        by_id(console, "category-position").send_keys("90")
+        by_id(console, "category-station").send_keys("kitchen")
+        click(console, by_id(console, "category-save"))
+        section = f"//section[contains(@class,'menu-category')][.//h2[text()='{name}']]"
+        wait(console, lambda: console.find_elements(By.XPATH, section), message="the new category is not shown")
+        category_id = int(console.find_element(By.XPATH, section).get_attribute("data-category-id"))
+        category = next(c for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id)
+        assert (category["position"], category["station"]) == (90, "kitchen")
 
-    # An item in it, with a modifier group.
-    click(console, by_id(console, "new-item"))
-    wait(console, lambda: shown(console, "item-dialog"))
-    by_id(console, "item-name").send_keys("Soup of the day")
-    console.find_element(By.CSS_SELECTOR, f"#item-category option[value='{category_id}']").click()
-    by_id(console, "item-price").send_keys("5,5")
-    by_id(console, "item-tax").send_keys("13.5")
-    by_id(console, "item-stock").send_keys("20")
-    click(console, by_id(console, "add-group"))
-    group = console.find_element(By.CSS_SELECTOR, "#groups .group")
-    group.find_element(By.CSS_SELECTOR, ".group-name").send_keys("Bread")
-    group.find_element(By.CSS_SELECTOR, ".option-name").send_keys("Sourdough")
-    delta = group.find_element(By.CSS_SELECTOR, ".option-delta")
-    delta.send_keys(Keys.CONTROL, "a")
-    delta.send_keys("0.80")
-    click(console, by_id(console, "item-save"))
-    wait(console, lambda: not shown(console, "item-dialog"), message="the new item was not saved")
-    created = next(i for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id
-                   for i in c["items"])
-    assert (created["name"], created["price_cents"], created["tax_rate_bp"], created["stock"]) == \
-        ("Soup of the day", 550, 1350, 20)
-    assert [(g["name"], g["min_select"], g["max_select"], [(o["name"], o["price_delta_cents"]) for o in g["options"]])
-            for g in created["modifier_groups"]] == [("Bread", 0, 1, [("Sourdough", 80)])]
+        # An item in it, with a modifier group.
+        click(console, by_id(console, "new-item"))
+        wait(console, lambda: shown(console, "item-dialog"))
+        by_id(console, "item-name").send_keys("Soup of the day")
+        console.find_element(By.CSS_SELECTOR, f"#item-category option[value='{category_id}']").click()
+        by_id(console, "item-price").send_keys("5,5")
+        by_id(console, "item-tax").send_keys("13.5")
+        by_id(console, "item-stock").send_keys("20")
+        click(console, by_id(console, "add-group"))
+        group = console.find_element(By.CSS_SELECTOR, "#groups .group")
+        group.find_element(By.CSS_SELECTOR, ".group-name").send_keys("Bread")
+        group.find_element(By.CSS_SELECTOR, ".option-name").send_keys("Sourdough")
+        delta = group.find_element(By.CSS_SELECTOR, ".option-delta")
+        delta.send_keys(Keys.CONTROL, "a")
+        delta.send_keys("0.80")
+        click(console, by_id(console, "item-save"))
+        wait(console, lambda: not shown(console, "item-dialog"), message="the new item was not saved")
+        created = next(i for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id
+                       for i in c["items"])
+        assert (created["name"], created["price_cents"], created["tax_rate_bp"], created["stock"]) == \
+            ("Soup of the day", 550, 1350, 20)
+        assert [(g["name"], g["min_select"], g["max_select"], [(o["name"], o["price_delta_cents"]) for o in g["options"]])
+                for g in created["modifier_groups"]] == [("Bread", 0, 1, [("Sourdough", 80)])]
 
-    # A category with an item is not deleted; once the item is gone, it is.
-    click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
-    wait(console, lambda: shown(console, "category-dialog"))
-    click(console, by_id(console, "category-delete"))
-    wait(console, lambda: shown(console, "category-form-error"))
-    assert "still has 1 item" in by_id(console, "category-form-error").text
-    click(console, by_id(console, "category-cancel"))
-    wait(console, lambda: console.find_elements(By.CSS_SELECTOR, f"tr[data-item-id='{created['id']}']"))
-    open_item_editor(console, created["id"])
-    click(console, by_id(console, "item-delete"))
-    click(console, by_id(console, "item-delete"))  # the second press confirms
-    wait(console, lambda: not shown(console, "item-dialog"))
-    with pytest.raises(ApiError) as gone:
-        manager_api.get(f"/api/menu/items/{created['id']}")
-    assert gone.value.status == 404
-    wait(console, lambda: console.find_elements(By.XPATH, section + "//p[contains(@class,'category-empty')]")
-         and console.find_element(By.XPATH, section + "//p[contains(@class,'category-empty')]").is_displayed())
-    click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
-    wait(console, lambda: shown(console, "category-dialog"))
-    click(console, by_id(console, "category-delete"))
-    click(console, by_id(console, "category-delete"))
-    wait(console, lambda: not console.find_elements(By.XPATH, section), message="the category was not deleted")
-    assert all(c["id"] != category_id for c in manager_api.get("/api/menu")["categories"])
+        # A category with an item is not deleted; once the item is gone, it is.
+        click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
+        wait(console, lambda: shown(console, "category-dialog"))
+        click(console, by_id(console, "category-delete"))
+        wait(console, lambda: shown(console, "category-form-error"))
+        assert "still has 1 item" in by_id(console, "category-form-error").text
+        click(console, by_id(console, "category-cancel"))
+        wait(console, lambda: console.find_elements(By.CSS_SELECTOR, f"tr[data-item-id='{created['id']}']"))
+        open_item_editor(console, created["id"])
+        click(console, by_id(console, "item-delete"))
+        click(console, by_id(console, "item-delete"))  # the second press confirms
+        wait(console, lambda: not shown(console, "item-dialog"))
+        with pytest.raises(ApiError) as gone:
+            manager_api.get(f"/api/menu/items/{created['id']}")
+        assert gone.value.status == 404
+        wait(console, lambda: console.find_elements(By.XPATH, section + "//p[contains(@class,'category-empty')]")
+             and console.find_element(By.XPATH, section + "//p[contains(@class,'category-empty')]").is_displayed())
+        click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
+        wait(console, lambda: shown(console, "category-dialog"))
+        click(console, by_id(console, "category-delete"))
+        click(console, by_id(console, "category-delete"))
+        wait(console, lambda: not console.find_elements(By.XPATH, section), message="the category was not deleted")
+        assert all(c["id"] != category_id for c in manager_api.get("/api/menu")["categories"])
+    finally:
+        remove_category_named(manager_api, name)  # what a failed run would leave
 
 
 def test_a_barista_marks_an_item_sold_out_on_the_menu_screen(console, public_api, manager_api):
