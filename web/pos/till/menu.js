@@ -56,6 +56,8 @@ export function refreshMenu() {
 async function readMenu() {
   const answer = await api.getIfChanged('/api/menu', etag);
   if (!answer.body) return;
+  // The items after the menu, never before: a change in between then shows as a newer ETag at
+  // the next poll, and is read again.
   const items = await loadMenuItems();
   // The ETag is kept only once the items are read too: when that fails, the next poll tries again.
   etag = answer.etag;
