@@ -1,15 +1,26 @@
 import MariaDB
 import PosCore
 
-/// `/api/menu/items`: anyone reads an item; managers create, change and delete items; a
-/// barista may only switch `available`. Every write happens in one transaction with its
-/// menu-version bump and audit entries.
+/// `/api/menu/items`: anyone reads an item; staff list every item, the unavailable ones too
+/// (the public menu leaves those out, and the back office and till must still show them);
+/// managers create, change and delete items; a barista may only switch `available`. Every
+/// write happens in one transaction with its menu-version bump and audit entries.
 enum ItemController {
     static func register(_ router: inout Router) {
+        router.get("/api/menu/items", list)
         router.get("/api/menu/items/:id", show)
         router.post("/api/menu/items", create)
         router.patch("/api/menu/items/:id", update)
         router.delete("/api/menu/items/:id", delete)
+    }
+
+    /// 200 `{items, next_cursor}`: every item that is not deleted, available or not, newest
+    /// first (`?limit=`, `?cursor=`).
+    static func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try request.require(Role.everyone)
+        let page = try Page(request)
+        let items = try ItemRepository(db: context.db).list(page)
+        return .json(page.envelope(items, id: \.id) { $0.json })
     }
 
     /// 200 `item`, also when it is unavailable; 404 when missing or deleted.

@@ -18,6 +18,16 @@ struct ItemRepository {
         return try withModifierGroups(rows).first
     }
 
+    /// One page of every item that is not deleted, available or not, newest first.
+    func list(_ page: Page) throws -> [MenuItem] {
+        let rows = try db.query("""
+            SELECT \(unsafeRaw: MenuItem.columns) FROM menu_items
+            WHERE \(SQLQuery.all(["deleted_at IS NULL", page.beforeID.map { "id < \($0)" }]))
+            ORDER BY id DESC LIMIT \(page.limit + 1)
+            """)
+        return try withModifierGroups(rows)
+    }
+
     /// The items of the public menu: not deleted, available, in one of `categoryIDs`; by name,
     /// then id.
     func availableItems(inCategories categoryIDs: [Int]) throws -> [MenuItem] {

@@ -132,4 +132,45 @@ struct MenuTests {
         let emptied = try await gateway.send("DELETE", "/api/menu/categories/\(categoryID)", token: fixtures.token)
         #expect(emptied.status == 204, "once empty it can go: \(emptied)")
     }
+
+    @Test("Staff list every item, an unavailable one too, newest first, page by page; deleted ones are gone")
+    func staffItemList() async throws {
+        let fixtures = try await MenuFixtures.asManager()
+        let categoryID = try await fixtures.createCategory()
+        let first = try #require(try await fixtures.createItem(in: categoryID)["id"]?.intValue)
+        let hidden = try #require(try await fixtures.createItem(in: categoryID)["id"]?.intValue)
+        try await gateway.send("PATCH", "/api/menu/items/\(hidden)", json: ["available": false], token: fixtures.token)
+            .expecting(200, "mark unavailable")
+        #expect(!(try await PublicMenu.fetch().itemIDs.contains(hidden)), "the public menu leaves it out")
+
+        // A barista (any staff) reads the list, newest first; other tests add items meanwhile,
+        // so both of ours are looked for in the first page, the hidden one before the other.
+        let barista = try await StaffFixtures.shared(.barista).token
+        let page = try await gateway.send("GET", "/api/menu/items?limit=200", token: barista)
+        #expect(page.status == 200, "\(page)")
+        let items = page.json?["items"]?.arrayValue ?? []
+        let ids = items.compactMap { $0["id"]?.intValue }
+        #expect(ids == ids.sorted(by: >), "newest first")
+        let hiddenAt = try #require(ids.firstIndex(of: hidden), "the unavailable item is listed")
+        let firstAt = try #require(ids.firstIndex(of: first))
+        #expect(hiddenAt < firstAt)
+        #expect(items[hiddenAt]["available"] == false)
+        #expect(items[hiddenAt]["modifier_groups"]?.arrayValue?.count == 1)
+
+        // Page by page: the cursor of a one-item page leads to older items only.
+        let one = try await gateway.send("GET", "/api/menu/items?limit=1", token: barista)
+        let top = try #require(one.json?["items"]?.arrayValue?.first?["id"]?.intValue)
+        let cursor = try #require(one.json?["next_cursor"]?.stringValue, "more items follow")
+        let next = try await gateway.send("GET", "/api/menu/items?limit=1&cursor=\(cursor)", token: barista)
+        #expect(next.json?["items"]?.arrayValue?.first?["id"]?.intValue ?? .max < top)
+
+        #expect(try await gateway.send("GET", "/api/menu/items").status == 401, "not public")
+
+        try await fixtures.deleteItem(hidden)
+        let after = try await gateway.send("GET", "/api/menu/items?limit=200", token: barista)
+        let afterIDs = after.json?["items"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
+        #expect(!afterIDs.contains(hidden) && afterIDs.contains(first), "a deleted item is not listed")
+        try await fixtures.deleteItem(first)
+        try await fixtures.deleteCategory(categoryID)
+    }
 }

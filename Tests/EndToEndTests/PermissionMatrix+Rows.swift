@@ -71,6 +71,7 @@ extension Endpoint {
                 "price_cents": 100, "tax_rate_bp": 1000,
             ])
         },
+        Endpoint("GET /api/menu/items", .staff, 200) { _ in MatrixRequest(method: "GET", path: "/api/menu/items?limit=5") },
         Endpoint("GET /api/menu/items/{id}", .anyone, 200) { _ in
             MatrixRequest(method: "GET", path: "/api/menu/items/\(try await F.item())")
         },

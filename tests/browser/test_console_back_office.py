@@ -4,15 +4,16 @@ item sold out and available again), the staff screen (add, reset a password, dea
 manager refused when adding a manager) and the tables screen (add a table, its QR code shown,
 the print sheet, rename, disable); each change is cross-checked through the API.
 
-The `test_till_*` tests check the same changes on the till (till.html, built on another branch:
-`button.item[data-item-id]` with `.price`; a sold-out item has class `sold-out` and
-aria-disabled="true" and a tap on it shows an error and adds nothing).
+The `test_till_*` tests check the same changes on the till (till.html:
+`button.item[data-item-id]` with `.price` under its category's tab; a sold-out item has class
+`sold-out` and aria-disabled="true" and a tap on it shows an error naming it and adds nothing).
 
 Every test puts back what it changed on the demo menu (price, availability), so other tests
 see the demo menu. Screenshot: console-menu-editor.png."""
 
 import re
 import secrets
+import urllib.parse
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -108,10 +109,32 @@ def switch_user(driver, username):
     sign_in(driver, username)
 
 
-def open_till(driver):
+def open_till(driver, item):
+    """The till with `item`'s category tab chosen (the first tab may be any category: other
+    test runs leave theirs on the menu)."""
     driver.get(f"{BASE_URL}/pos/till.html")
-    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "button.item[data-item-id]"),
-         message="the till shows no items")
+    tab = f"#category-tabs [data-category-id='{item['category_id']}']"
+    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, tab), message="the item's category has no tab")
+    click(driver, driver.find_element(By.CSS_SELECTOR, tab))
+    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, f"button.item[data-item-id='{item['id']}']"),
+         message="the item is not in its category on the till")
+
+
+def remove_category_named(manager_api, name):
+    """Deletes the category called `name`, with its items, when it is still there."""
+    for category in manager_api.get("/api/menu")["categories"]:
+        if category["name"] != name:
+            continue
+        cursor = ""
+        while True:
+            page = manager_api.get(f"/api/menu/items?limit=200{cursor}")
+            for item in page["items"]:
+                if item["category_id"] == category["id"]:
+                    manager_api.delete(f"/api/menu/items/{item['id']}")
+            if not page["next_cursor"]:
+                break
+            cursor = f"&cursor={urllib.parse.quote(str(page['next_cursor']), safe='')}"
+        manager_api.delete(f"/api/menu/categories/{category['id']}")
 
 
 # --- the menu editor --------------------------------------------------------------------------
@@ -174,68 +197,71 @@ def test_a_stale_edit_is_refused_with_a_sentence(console, public_api, manager_ap
 
 def test_a_manager_adds_and_deletes_a_category_and_an_item(console, manager_api):
     name = f"Specials {secrets.token_hex(3)}"
-    sign_in(console, "manager")
-    console.get(f"{BASE_URL}/pos/menu.html")
-    wait(console, lambda: console.find_elements(By.CSS_SELECTOR, "section.menu-category"))
-    click(console, by_id(console, "new-category"))
-    wait(console, lambda: shown(console, "category-dialog"))
-    by_id(console, "category-name").send_keys(name)
-    by_id(console, "category-position").send_keys("90")
-    by_id(console, "category-station").send_keys("kitchen")
-    click(console, by_id(console, "category-save"))
-    section = f"//section[contains(@class,'menu-category')][.//h2[text()='{name}']]"
-    wait(console, lambda: console.find_elements(By.XPATH, section), message="the new category is not shown")
-    category_id = int(console.find_element(By.XPATH, section).get_attribute("data-category-id"))
-    category = next(c for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id)
-    assert (category["position"], category["station"]) == (90, "kitchen")
+    try:
+        sign_in(console, "manager")
+        console.get(f"{BASE_URL}/pos/menu.html")
+        wait(console, lambda: console.find_elements(By.CSS_SELECTOR, "section.menu-category"))
+        click(console, by_id(console, "new-category"))
+        wait(console, lambda: shown(console, "category-dialog"))
+        by_id(console, "category-name").send_keys(name)
+        by_id(console, "category-position").send_keys("90")
+        by_id(console, "category-station").send_keys("kitchen")
+        click(console, by_id(console, "category-save"))
+        section = f"//section[contains(@class,'menu-category')][.//h2[text()='{name}']]"
+        wait(console, lambda: console.find_elements(By.XPATH, section), message="the new category is not shown")
+        category_id = int(console.find_element(By.XPATH, section).get_attribute("data-category-id"))
+        category = next(c for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id)
+        assert (category["position"], category["station"]) == (90, "kitchen")
 
-    # An item in it, with a modifier group.
-    click(console, by_id(console, "new-item"))
-    wait(console, lambda: shown(console, "item-dialog"))
-    by_id(console, "item-name").send_keys("Soup of the day")
-    console.find_element(By.CSS_SELECTOR, f"#item-category option[value='{category_id}']").click()
-    by_id(console, "item-price").send_keys("5,5")
-    by_id(console, "item-tax").send_keys("13.5")
-    by_id(console, "item-stock").send_keys("20")
-    click(console, by_id(console, "add-group"))
-    group = console.find_element(By.CSS_SELECTOR, "#groups .group")
-    group.find_element(By.CSS_SELECTOR, ".group-name").send_keys("Bread")
-    group.find_element(By.CSS_SELECTOR, ".option-name").send_keys("Sourdough")
-    delta = group.find_element(By.CSS_SELECTOR, ".option-delta")
-    delta.send_keys(Keys.CONTROL, "a")
-    delta.send_keys("0.80")
-    click(console, by_id(console, "item-save"))
-    wait(console, lambda: not shown(console, "item-dialog"), message="the new item was not saved")
-    created = next(i for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id
-                   for i in c["items"])
-    assert (created["name"], created["price_cents"], created["tax_rate_bp"], created["stock"]) == \
-        ("Soup of the day", 550, 1350, 20)
-    assert [(g["name"], g["min_select"], g["max_select"], [(o["name"], o["price_delta_cents"]) for o in g["options"]])
-            for g in created["modifier_groups"]] == [("Bread", 0, 1, [("Sourdough", 80)])]
+        # An item in it, with a modifier group.
+        click(console, by_id(console, "new-item"))
+        wait(console, lambda: shown(console, "item-dialog"))
+        by_id(console, "item-name").send_keys("Soup of the day")
+        console.find_element(By.CSS_SELECTOR, f"#item-category option[value='{category_id}']").click()
+        by_id(console, "item-price").send_keys("5,5")
+        by_id(console, "item-tax").send_keys("13.5")
+        by_id(console, "item-stock").send_keys("20")
+        click(console, by_id(console, "add-group"))
+        group = console.find_element(By.CSS_SELECTOR, "#groups .group")
+        group.find_element(By.CSS_SELECTOR, ".group-name").send_keys("Bread")
+        group.find_element(By.CSS_SELECTOR, ".option-name").send_keys("Sourdough")
+        delta = group.find_element(By.CSS_SELECTOR, ".option-delta")
+        delta.send_keys(Keys.CONTROL, "a")
+        delta.send_keys("0.80")
+        click(console, by_id(console, "item-save"))
+        wait(console, lambda: not shown(console, "item-dialog"), message="the new item was not saved")
+        created = next(i for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id
+                       for i in c["items"])
+        assert (created["name"], created["price_cents"], created["tax_rate_bp"], created["stock"]) == \
+            ("Soup of the day", 550, 1350, 20)
+        assert [(g["name"], g["min_select"], g["max_select"], [(o["name"], o["price_delta_cents"]) for o in g["options"]])
+                for g in created["modifier_groups"]] == [("Bread", 0, 1, [("Sourdough", 80)])]
 
-    # A category with an item is not deleted; once the item is gone, it is.
-    click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
-    wait(console, lambda: shown(console, "category-dialog"))
-    click(console, by_id(console, "category-delete"))
-    wait(console, lambda: shown(console, "category-form-error"))
-    assert "still has 1 item" in by_id(console, "category-form-error").text
-    click(console, by_id(console, "category-cancel"))
-    wait(console, lambda: console.find_elements(By.CSS_SELECTOR, f"tr[data-item-id='{created['id']}']"))
-    open_item_editor(console, created["id"])
-    click(console, by_id(console, "item-delete"))
-    click(console, by_id(console, "item-delete"))  # the second press confirms
-    wait(console, lambda: not shown(console, "item-dialog"))
-    with pytest.raises(ApiError) as gone:
-        manager_api.get(f"/api/menu/items/{created['id']}")
-    assert gone.value.status == 404
-    wait(console, lambda: console.find_elements(By.XPATH, section + "//p[contains(@class,'category-empty')]")
-         and console.find_element(By.XPATH, section + "//p[contains(@class,'category-empty')]").is_displayed())
-    click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
-    wait(console, lambda: shown(console, "category-dialog"))
-    click(console, by_id(console, "category-delete"))
-    click(console, by_id(console, "category-delete"))
-    wait(console, lambda: not console.find_elements(By.XPATH, section), message="the category was not deleted")
-    assert all(c["id"] != category_id for c in manager_api.get("/api/menu")["categories"])
+        # A category with an item is not deleted; once the item is gone, it is.
+        click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
+        wait(console, lambda: shown(console, "category-dialog"))
+        click(console, by_id(console, "category-delete"))
+        wait(console, lambda: shown(console, "category-form-error"))
+        assert "still has 1 item" in by_id(console, "category-form-error").text
+        click(console, by_id(console, "category-cancel"))
+        wait(console, lambda: console.find_elements(By.CSS_SELECTOR, f"tr[data-item-id='{created['id']}']"))
+        open_item_editor(console, created["id"])
+        click(console, by_id(console, "item-delete"))
+        click(console, by_id(console, "item-delete"))  # the second press confirms
+        wait(console, lambda: not shown(console, "item-dialog"))
+        with pytest.raises(ApiError) as gone:
+            manager_api.get(f"/api/menu/items/{created['id']}")
+        assert gone.value.status == 404
+        wait(console, lambda: console.find_elements(By.XPATH, section + "//p[contains(@class,'category-empty')]")
+             and console.find_element(By.XPATH, section + "//p[contains(@class,'category-empty')]").is_displayed())
+        click(console, console.find_element(By.XPATH, section + "//button[contains(@class,'edit-category')]"))
+        wait(console, lambda: shown(console, "category-dialog"))
+        click(console, by_id(console, "category-delete"))
+        click(console, by_id(console, "category-delete"))
+        wait(console, lambda: not console.find_elements(By.XPATH, section), message="the category was not deleted")
+        assert all(c["id"] != category_id for c in manager_api.get("/api/menu")["categories"])
+    finally:
+        remove_category_named(manager_api, name)  # what a failed run would leave
 
 
 def test_a_barista_marks_an_item_sold_out_on_the_menu_screen(console, public_api, manager_api):
@@ -262,7 +288,35 @@ def test_a_barista_marks_an_item_sold_out_on_the_menu_screen(console, public_api
         restore(manager_api, item)
 
 
-# --- the till half (needs till.html from the till branch) -------------------------------------
+def test_the_menu_screen_lists_every_item_and_fits_the_tablet(console, manager_api):
+    """The menu screen reads every item (GET /api/menu/items), so one created unavailable (never on
+    the public menu) is listed, sold out; a manager sees an empty category (to edit it), a barista
+    does not; a 100-letter name wraps instead of widening the page."""
+    tag = secrets.token_hex(3)
+    empty = manager_api.post("/api/menu/categories", {"name": f"Menu test empty {tag}", "position": 9000})
+    category = manager_api.post("/api/menu/categories", {"name": f"Menu test {tag} " + "é" * 80, "position": 9000})
+    item = None
+    try:
+        item = manager_api.post("/api/menu/items", {"category_id": category["id"], "name": "é" * 100,
+                                                    "price_cents": 100, "tax_rate_bp": 0, "available": False})
+        sign_in(console, "manager")
+        open_menu_screen(console, item["id"])
+        assert text_at(console, f"tr[data-item-id='{item['id']}'] .item-status") == "Sold out"
+        assert console.find_elements(By.CSS_SELECTOR, f"section[data-category-id='{empty['id']}']")
+        width = console.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 1024, f"the menu screen scrolls sideways ({width} px)"
+
+        switch_user(console, "barista")
+        open_menu_screen(console, item["id"])
+        assert not console.find_elements(By.CSS_SELECTOR, f"section[data-category-id='{empty['id']}']")
+    finally:
+        if item:
+            manager_api.delete(f"/api/menu/items/{item['id']}")
+        manager_api.delete(f"/api/menu/categories/{category['id']}")
+        manager_api.delete(f"/api/menu/categories/{empty['id']}")
+
+
+# --- the till half ----------------------------------------------------------------------------
 
 def test_till_shows_the_price_a_manager_set(console, public_api, manager_api):
     item = demo_item(public_api, "Cortado")
@@ -272,7 +326,7 @@ def test_till_shows_the_price_a_manager_set(console, public_api, manager_api):
         change_price_in_editor(console, item, new_cents)
         wait(console, lambda: manager_api.get(f"/api/menu/items/{item['id']}")["price_cents"] == new_cents)
         switch_user(console, "cashier")
-        open_till(console)
+        open_till(console, item)
         button = console.find_element(By.CSS_SELECTOR, f"button.item[data-item-id='{item['id']}']")
         assert digits(button.find_element(By.CSS_SELECTOR, ".price").get_attribute("textContent")) == new_cents
     finally:
@@ -286,21 +340,18 @@ def test_till_refuses_an_item_the_barista_marked_sold_out(console, public_api, m
         mark_sold_out_on_menu_screen(console, item)
         wait(console, lambda: manager_api.get(f"/api/menu/items/{item['id']}")["available"] is False)
         switch_user(console, "cashier")
-        open_till(console)
-        selector = f"button.item[data-item-id='{item['id']}']"
-        buttons = console.find_elements(By.CSS_SELECTOR, selector)
-        # GET /api/menu leaves unavailable items out, so a till may not offer it at all (refused
-        # too); when it does show it, it is marked sold out and a tap adds nothing.
-        if buttons:
-            button = buttons[0]
-            assert "sold-out" in button.get_attribute("class").split()
-            assert button.get_attribute("aria-disabled") == "true"
-            click(console, button)
-            wait(console, lambda: any(e.is_displayed() and e.text.strip() for e in console.find_elements(
-                By.CSS_SELECTOR, "[role='alert'], .message.error")), message="no error was shown")
-            others = [e for e in console.find_elements(By.CSS_SELECTOR, f"[data-item-id='{item['id']}']")
-                      if e.get_attribute("class") is None or "item" not in e.get_attribute("class").split()]
-            assert not others, "the sold-out item was added"
+        # The till reads every item (GET /api/menu/items), so the unavailable one stays in its
+        # category, marked sold out, and a tap on it says so and adds nothing.
+        open_till(console, item)
+        button = console.find_element(By.CSS_SELECTOR, f"button.item[data-item-id='{item['id']}']")
+        assert "sold-out" in button.get_attribute("class").split()
+        assert button.get_attribute("aria-disabled") == "true"
+        click(console, button)
+        wait(console, lambda: shown(console, "message") and item["name"] in by_id(console, "message").text
+             and "sold out" in by_id(console, "message").text, message="no error naming the item was shown")
+        others = [e for e in console.find_elements(By.CSS_SELECTOR, f"[data-item-id='{item['id']}']")
+                  if e.get_attribute("class") is None or "item" not in e.get_attribute("class").split()]
+        assert not others, "the sold-out item was added"
     finally:
         restore(manager_api, item)
 

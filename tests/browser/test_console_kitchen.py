@@ -19,17 +19,21 @@ NEW_TICKET_WITHIN_SECONDS = 3
 
 
 def bar_and_kitchen_lines(menu):
-    """A bar drink with a modifier group, and an item of the kitchen station (not sold out)."""
-    drink = sandwich = None
+    """A bar drink with a modifier group (the demo's Latte when it is there), and an item of the
+    kitchen station (the demo's Tuna Melt when it is there), neither sold out. Other test runs
+    leave categories and items of their own on the menu, so the demo's are looked for by name."""
+    drinks, sandwiches = [], []
     for category in menu["categories"]:
         for item in category["items"]:
             if item["stock"] == 0:
                 continue
-            if category["station"] == "bar" and item["modifier_groups"] and drink is None:
-                drink = item
-            if category["station"] == "kitchen" and sandwich is None:
-                sandwich = item
-    assert drink and sandwich, "the demo menu has no bar drink with options or no kitchen item"
+            if category["station"] == "bar" and item["modifier_groups"]:
+                drinks.append(item)
+            if category["station"] == "kitchen":
+                sandwiches.append(item)
+    assert drinks and sandwiches, "the demo menu has no bar drink with options or no kitchen item"
+    drink = next((i for i in drinks if i["name"] == "Latte"), drinks[0])
+    sandwich = next((i for i in sandwiches if i["name"] == "Tuna Melt"), sandwiches[0])
     return drink, sandwich
 
 
@@ -131,3 +135,26 @@ def test_the_kitchen_display_fits_a_tablet(console, kitchen_settings, cashier_ap
     # Tidy up: this order leaves the queue.
     manager_api.post(f"/api/orders/{order['id']}/ready")
     manager_api.post(f"/api/orders/{order['id']}/complete")
+
+
+def test_station_choices_have_their_own_ids_and_labels(console, kitchen_settings):
+    """Station names are any text: names that look alike once made safe for an id (an accent, an
+    emoji, another script) still get a checkbox each with an id of its own and one label."""
+    sign_in(console, "barista")
+    kitchen_settings(["bar", "kü", "ké", "🍹🍹", "ذهب", "بار"])
+    console.get(f"{BASE_URL}/pos/kitchen.html")
+    wait(console, lambda: len(console.find_elements(By.CSS_SELECTOR, "#station-choices input")) >= 7,
+         message="the saved stations are not offered")
+    choices = console.execute_script("""return [...document.querySelectorAll('#station-choices input')].map((i) => ({
+        id: i.id, value: i.value, checked: i.checked,
+        labels: document.querySelectorAll(`label[for="${CSS.escape(i.id)}"]`).length,
+        text: i.labels.length === 1 ? i.labels[0].textContent.trim() : null}));""")
+    ids = [c["id"] for c in choices]
+    assert len(set(ids)) == len(ids) and all(ids), f"station checkboxes share ids: {ids}"
+    assert all(c["labels"] == 1 and c["text"] for c in choices), choices
+    assert {"kü", "ké", "🍹🍹", "ذهب", "بار"} <= {c["value"] for c in choices}
+    headings = console.execute_script(
+        "return [...document.querySelectorAll('#board section.station h2')].map((h) => h.id)")
+    assert len(set(headings)) == len(headings) == 6, headings
+    assert len(set(console.execute_script("return [...document.querySelectorAll('[id]')].map((e) => e.id)"))) == \
+        console.execute_script("return document.querySelectorAll('[id]').length"), "ids repeat on the page"

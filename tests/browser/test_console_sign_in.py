@@ -55,8 +55,11 @@ def test_signing_out_and_an_ended_token_go_back_to_sign_in(console, screenshots)
     assert "signed out" in by_id(console, "sign-in-notice").text
     console.save_screenshot(str(screenshots / "console-sign-in.png"))
 
-    # A token the server no longer knows (here: made up) ends the session with a sentence.
+    # A token the server no longer knows (here: made up) ends the session with a sentence. It is
+    # made up away from the till, whose own requests (menu, guest orders) would otherwise meet it
+    # first and race the screen opened below to the sign-in page.
     sign_in(console, "cashier")
+    console.get(f"{BASE_URL}/healthz")
     console.execute_script("""
         const saved = JSON.parse(sessionStorage.getItem('cafe-pos.staff.session'));
         saved.token = 'x'.repeat(43);

@@ -4,7 +4,9 @@ change; a payment whose answer is lost is taken exactly once; a guest order show
 and accepting it sends it to the kitchen; a dropped network keeps the cart and sends nothing
 twice; a manager discounts and voids (audited) while a cashier never sees those buttons; a
 price change and a sold-out made elsewhere show within seconds, and a sold-out item is refused;
-split tender; an open tab resumed. Every result is checked through the API as well."""
+only categories with items get a tab (a sold-out-only one too) and the till fits 1024 px however
+many categories other runs left; split tender; an open tab resumed. Every result is checked
+through the API as well."""
 
 import json
 import threading
@@ -418,6 +420,62 @@ def test_a_sold_out_item_is_marked_and_refused(console, public_api, manager_api)
         assert by_id(console, "send-kitchen").get_attribute("disabled")
     finally:
         manager_api.request("PATCH", f"/api/menu/items/{bun['id']}", {"available": True})
+
+
+def test_tabs_only_for_categories_with_items_and_the_menu_fits(console, manager_api, screenshots):
+    """A category without items gets no tab; one whose only item is unavailable gets one, with the
+    item marked sold out (GET /api/menu leaves it out; the till reads every item). The first tab
+    shows items; with a dozen more categories (one named with an 80-letter word) nothing is wider
+    than 1024 px and the tabs leave the grid most of the screen."""
+    tag = uuid.uuid4().hex[:6]
+    categories, items = [], []
+
+    def category_with(name, *item_names):
+        category = manager_api.post("/api/menu/categories", {"name": name, "position": 0})
+        categories.append(category)
+        for item_name in item_names:
+            items.append(manager_api.post("/api/menu/items", {"category_id": category["id"], "name": item_name,
+                                                              "price_cents": 100, "tax_rate_bp": 0, "available": False}))
+        return category
+
+    try:
+        empty = category_with(f"Till test empty {tag}")
+        hidden = category_with(f"Till test sold out {tag}", f"Till test gone {tag}")
+        item = items[-1]
+        for n in range(10):
+            category_with(f"Till test {n} {tag}", f"Till test {n} {tag}")
+        category_with(f"Till test {tag} " + "é" * 80, "é" * 100)
+        open_till(console, "cashier")
+        wait(console, lambda: console.find_elements(By.CSS_SELECTOR, f'#category-tabs [data-category-id="{categories[-1]["id"]}"]'),
+             message="the new categories have no tabs")
+        tabs = console.execute_script("""return [...document.querySelectorAll('#category-tabs [role=tab]')]
+            .map((t) => ({id: Number(t.dataset.categoryId), selected: t.getAttribute('aria-selected')}));""")
+        ids = [tab["id"] for tab in tabs]
+        assert empty["id"] not in ids, "an empty category has a tab"
+        assert hidden["id"] in ids, "a category whose only item is sold out has no tab"
+        assert tabs[0]["selected"] == "true" and console.find_elements(By.CSS_SELECTOR, "#item-grid button.item")
+
+        click(console, console.find_element(By.CSS_SELECTOR, f'#category-tabs [data-category-id="{hidden["id"]}"]'))
+        wait(console, lambda: console.find_elements(By.CSS_SELECTOR, f'button.item[data-item-id="{item["id"]}"]'))
+        button = item_button(console, item["id"])
+        assert "sold-out" in button.get_attribute("class").split()
+        assert button.get_attribute("aria-disabled") == "true"
+
+        click(console, console.find_element(By.CSS_SELECTOR, f'#category-tabs [data-category-id="{categories[-1]["id"]}"]'))
+        wait(console, lambda: console.find_elements(By.CSS_SELECTOR, f'button.item[data-item-id="{items[-1]["id"]}"]'))
+        fits = """const right = document.documentElement.clientWidth;
+                  return document.documentElement.scrollWidth <= right
+                    && [...document.querySelectorAll('#category-tabs [role=tab], #item-grid button.item')]
+                         .every((e) => e.getBoundingClientRect().right <= right);"""
+        assert console.execute_script(fits), "the till is wider than the screen"
+        grid_top = console.execute_script("return document.getElementById('item-grid').getBoundingClientRect().top")
+        assert grid_top < 768 / 2, f"the tabs take most of the screen (the grid starts at {grid_top} px)"
+        console.save_screenshot(str(screenshots / "console-till-tabs.png"))
+    finally:
+        for created in items:
+            manager_api.delete(f"/api/menu/items/{created['id']}")
+        for created in categories:
+            manager_api.delete(f"/api/menu/categories/{created['id']}")
 
 
 def test_split_tender_card_with_tip_then_cash(console, public_api, cashier_api, manager_api):

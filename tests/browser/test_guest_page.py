@@ -256,6 +256,24 @@ def test_a_sold_out_item_cannot_be_added(page, public_api, manager_api, screensh
         manager_api.delete(f"/api/menu/items/{item['id']}")
 
 
+def test_a_long_item_name_wraps_inside_the_phone_screen(page, public_api, manager_api):
+    """A name that is one long word (a supplier's code, a typo) wraps: the page never scrolls
+    sideways on a 390 px phone."""
+    category = public_api.get("/api/menu")["categories"][0]
+    name = "Aaa" + "Supercalifragilistic" * 4 + secrets.token_hex(2)
+    item = manager_api.post("/api/menu/items", {
+        "category_id": category["id"], "name": name, "price_cents": 300, "tax_rate_bp": 700})
+    try:
+        table = new_table(manager_api, "Long name")
+        open_menu(page, table["token"])
+        row = page.find_element(By.CSS_SELECTOR, f"li[data-item-id='{item['id']}']")
+        assert row.find_element(By.CSS_SELECTOR, ".item__name").text.replace("\n", "") == name
+        width = page.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 390, f"the page is {width} px wide"
+    finally:
+        manager_api.delete(f"/api/menu/items/{item['id']}")
+
+
 def test_an_ended_session_offers_to_start_again_and_keeps_the_cart(page, public_api, manager_api, screenshots):
     table = new_table(manager_api, "Expired")
     open_menu(page, table["token"])

@@ -6,6 +6,8 @@ import { $, cloneTemplate } from '../../shared/dom.js';
 import { ALL_STATIONS } from './queue.js';
 import { showAge, ticketElement } from './ticket.js';
 
+let nextHeading = 0; // station headings are numbered as they are made
+
 /** "Bar" for "bar"; "All stations" for the every-line view. */
 export function stationLabel(station) {
   if (station === ALL_STATIONS) return 'All stations';
@@ -28,7 +30,8 @@ export function renderBoard(state, bump) {
       section = cloneTemplate('station-template');
       section.dataset.station = station;
       const heading = section.querySelector('.station-name');
-      heading.id = `station-${station.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+      nextHeading += 1;
+      heading.id = `station-heading-${nextHeading}`; // unique by construction, whatever the name
       heading.textContent = stationLabel(station);
       section.setAttribute('aria-labelledby', heading.id);
     }

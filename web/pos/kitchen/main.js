@@ -93,8 +93,10 @@ async function stationChoices() {
 function drawStationChoices() {
   const box = $('station-choices');
   box.replaceChildren();
-  for (const station of state.choices) {
-    const id = `show-station-${station.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  // Ids by position, unique by construction (a station's name may be any text: two names can
+  // look alike once made safe for an id).
+  state.choices.forEach((station, index) => {
+    const id = `show-station-${index}`;
     const label = document.createElement('label');
     label.className = 'station-choice';
     label.htmlFor = id;
@@ -106,7 +108,7 @@ function drawStationChoices() {
     input.addEventListener('change', stationsChanged);
     label.append(input, document.createTextNode(` ${stationLabel(station)}`));
     box.append(label);
-  }
+  });
 }
 
 function stationsChanged() {

@@ -4,12 +4,16 @@
 
 import { cloneTemplate } from '../../shared/dom.js';
 
+let nextHeading = 0;
+
 /** A new ticket element for `ticket` (a KitchenTicket); `withBump` adds the Ready button. */
 export function ticketElement(ticket, { withBump = true } = {}) {
   const article = cloneTemplate('ticket-template');
   article.dataset.orderId = String(ticket.id);
   article.dataset.submittedAt = ticket.submitted_at ?? '';
-  const headingId = `ticket-${ticket.id}-${withBump ? 'board' : 'recall'}`;
+  // Numbered as made: one order can be on two stations' columns (bar and All stations) at once.
+  nextHeading += 1;
+  const headingId = `ticket-heading-${nextHeading}`;
   const number = article.querySelector('.ticket-number');
   number.id = headingId;
   number.textContent = `#${ticket.number}`;

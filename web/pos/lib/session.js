@@ -50,10 +50,13 @@ export function homeFor(role) {
   return screensFor(role)[0]?.href ?? 'index.html';
 }
 
-/** Ends the tab's session and opens the sign-in page, which shows `notice`. */
+/** Ends the tab's session and opens the sign-in page, which shows `notice`. While the page is
+ *  on its way there (no session, a notice not yet shown), the first reason stands: a request the
+ *  screen still makes meanwhile (a poll) must not turn "You are signed out." into "Please sign in.". */
 export function endSession(notice) {
+  const leaving = !currentSession() && sessionStorage.getItem(NOTICE_KEY) !== null;
   clearSession();
-  if (notice) sessionStorage.setItem(NOTICE_KEY, notice);
+  if (notice && !leaving) sessionStorage.setItem(NOTICE_KEY, notice);
   location.assign('index.html');
 }
 

@@ -6,7 +6,7 @@ import { $, announce } from '../../shared/dom.js';
 import * as api from '../lib/api.js';
 import { showError, showMessage, startScreen } from '../lib/shell.js';
 import { minorDigits } from './amounts.js';
-import { loadCatalogue, remember } from './catalogue.js';
+import { loadCatalogue } from './catalogue.js';
 import { initCategoryEditor, openCategoryEditor } from './category-editor.js';
 import { initItemEditor, openItemEditor } from './item-editor.js';
 import { renderList } from './list.js';
@@ -15,6 +15,7 @@ const EDITOR_ROLES = ['manager', 'admin'];
 
 const { staff, settings } = await startScreen('menu');
 const canEdit = EDITOR_ROLES.includes(staff.role);
+localStorage.removeItem('cafe-pos.menu.seen-item-ids'); // what this screen used to remember
 let catalogue = { categories: [] };
 const actions = {
   editItem: (item) => openItemEditor(item, catalogue.categories),
@@ -30,7 +31,6 @@ if (canEdit) {
     settings,
     digits: minorDigits(settings.currency),
     saved(item, created) {
-      remember([item.id]);
       showMessage(created ? `${item.name} added to the menu.` : `${item.name} saved.`, 'ok');
       reload(item.id);
     },
@@ -64,7 +64,9 @@ await reload();
 async function reload(focusItemId = null) {
   try {
     catalogue = await loadCatalogue();
-    renderList(catalogue, { canEdit, actions });
+    // A barista only switches items: a category without any is left out for them.
+    const shown = canEdit ? catalogue : { categories: catalogue.categories.filter((c) => c.items.length > 0) };
+    renderList(shown, { canEdit, actions });
     $('menu-loading').hidden = true;
     $('main').setAttribute('aria-busy', 'false');
     if (focusItemId) {

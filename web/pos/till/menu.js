@@ -1,22 +1,24 @@
-// The menu side of the till: category tabs and a grid of big item buttons, read from GET /api/menu
-// on load and again every 3 s with If-None-Match, so a price change or a sold-out made elsewhere
-// shows within seconds. A sold-out item stays in the grid, marked, and refuses to be added.
-// GET /api/menu leaves out items marked unavailable, so the till remembers the items it has seen
-// (localStorage) and reads a missing one with GET /api/menu/items/{id}: unavailable means it
-// stays in its category as sold out; deleted (404) means it is gone.
+// The menu side of the till: category tabs and a grid of big item buttons. GET /api/menu gives the
+// categories (their order, station, empty ones too) and is read again every 3 s with
+// If-None-Match; when it changed (a price, a sold-out, a new item: each bumps its ETag), every
+// item is read again from GET /api/menu/items, the unavailable ones too, so a sold-out item stays
+// in its category, marked, and refuses to be added. Only categories with at least one item get a
+// tab.
 
 import { $ } from '../../shared/dom.js';
 import { formatMoney } from '../../shared/money.js';
 import * as api from '../lib/api.js';
+import { groupByCategory, loadMenuItems } from '../lib/menu-items.js';
 import { showMessage } from '../lib/shell.js';
 
 const POLL_MS = 3000;
-const KNOWN_KEY = 'cafe-pos.till.known-items';
 
-let categories = [];
+let categories = []; // the ones with items, in the menu's order
 let itemsById = new Map();
 let selectedCategory = null;
 let etag = null;
+let loaded = false;
+let reading = null;
 let onPick = () => {};
 let onChange = () => {};
 
@@ -25,6 +27,7 @@ let onChange = () => {};
 export function initMenu(pick, changed) {
   onPick = pick;
   onChange = changed;
+  localStorage.removeItem('cafe-pos.till.known-items'); // what the till used to remember
   $('item-grid').addEventListener('click', (event) => {
     const button = event.target.closest('button.item');
     if (button) tapItem(Number(button.dataset.itemId));
@@ -44,46 +47,30 @@ export async function startMenu() {
   await refreshMenu();
 }
 
-export async function refreshMenu() {
+/** Reads the menu again when it changed; one read at a time (a caller during a read gets that one). */
+export function refreshMenu() {
+  reading ??= readMenu().finally(() => { reading = null; });
+  return reading;
+}
+
+async function readMenu() {
   const answer = await api.getIfChanged('/api/menu', etag);
   if (!answer.body) return;
-  const menu = answer.body.categories ?? [];
-  const unavailable = await unavailableItems(menu);
+  // The items after the menu, never before: a change in between then shows as a newer ETag at
+  // the next poll, and is read again.
+  const items = await loadMenuItems();
+  // The ETag is kept only once the items are read too: when that fails, the next poll tries again.
   etag = answer.etag;
-  categories = menu.map((category) => withUnavailable(category, unavailable));
-  itemsById = new Map(categories.flatMap((c) => c.items ?? []).map((item) => [item.id, item]));
+  const all = groupByCategory(answer.body.categories, items);
+  itemsById = new Map(all.flatMap((c) => c.items).map((item) => [item.id, item]));
+  categories = all.filter((c) => c.items.length > 0);
   if (!categories.some((c) => c.id === selectedCategory)) selectedCategory = categories[0]?.id ?? null;
-  const first = $('menu-loading').hidden === false;
-  $('menu-loading').hidden = true;
+  const first = !loaded;
+  loaded = true;
+  $('menu-loading').textContent = 'There is nothing on the menu yet.';
+  $('menu-loading').hidden = categories.length > 0;
   render();
   if (!first) onChange();
-}
-
-// The remembered items that the menu left out and that still exist, unavailable.
-async function unavailableItems(menu) {
-  const onMenu = new Set(menu.flatMap((c) => c.items ?? []).map((item) => item.id));
-  let known = [];
-  try {
-    known = JSON.parse(localStorage.getItem(KNOWN_KEY) ?? '[]');
-  } catch {
-    known = [];
-  }
-  const missing = known.filter((id) => Number.isInteger(id) && !onMenu.has(id));
-  const found = await Promise.all(missing.map((id) => api.get(`/api/menu/items/${id}`).catch((error) => {
-    if (error.status === 404) return null;
-    throw error; // not known now: the next change of the menu tries again
-  })));
-  const unavailable = found.filter((item) => item && item.available === false);
-  localStorage.setItem(KNOWN_KEY, JSON.stringify([...onMenu, ...unavailable.map((item) => item.id)]));
-  return unavailable;
-}
-
-function withUnavailable(category, unavailable) {
-  const extra = unavailable.filter((item) => item.category_id === category.id);
-  if (extra.length === 0) return category;
-  const items = [...(category.items ?? []), ...extra]
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
-  return { ...category, items };
 }
 
 export function menuItem(id) {
@@ -125,7 +112,7 @@ function render() {
 
   const category = categories.find((c) => c.id === selectedCategory);
   const grid = $('item-grid');
-  if (category) grid.setAttribute('aria-labelledby', `category-tab-${category.id}`);
+  grid.setAttribute('aria-labelledby', category ? `category-tab-${category.id}` : 'menu-heading');
   const focusedItem = document.activeElement?.closest?.('button.item')?.dataset.itemId;
   grid.replaceChildren(...(category?.items ?? []).map(itemButton));
   if (focusedItem) grid.querySelector(`[data-item-id="${focusedItem}"]`)?.focus();
