@@ -551,6 +551,14 @@ nginx_render() {
             -e "s|@CONN_LIMIT@|$POS_CONN_LIMIT|g" \
             "$template" >"$target"
     done
+    # scripts/bench's own locations (nginx/bench.d/), only while it runs.
+    rm -rf "$NGINX_DIR/bench.d"
+    if [[ ${POS_BENCH_LOCATIONS:-} == 1 ]]; then
+        mkdir -p "$NGINX_DIR/bench.d"
+        for template in "$ROOT"/nginx/bench.d/*.conf; do
+            sed -e "s|@VAR_DIR@|$(sed_escape "$VAR")|g" "$template" >"$NGINX_DIR/bench.d/${template##*/}"
+        done
+    fi
     if grep -rn '@[A-Z_]*@' "$NGINX_DIR"/*.conf "$NGINX_DIR"/api.d/ "$NGINX_DIR"/site.d/ >&2; then
         die "unreplaced placeholders in the rendered nginx config"
     fi
@@ -609,6 +617,27 @@ admin_token() {
         --data "{\"username\":\"admin\",\"password\":\"$password\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
     [[ -n $token ]] || die "could not log in as admin on $BASE_URL"
     printf '%s\n' "$token"
+}
+
+# --- documents --------------------------------------------------------------------------------------
+
+# Replaces the lines of FILE between "<!-- section: NAME -->" and "<!-- end: NAME -->" with the
+# content of file CONTENT, keeping the rest (scripts/bench and bench-reports share
+# docs/benchmarks.md); appends the section when FILE has none.
+replace_doc_section() {
+    local file=$1 name=$2 content=$3 start stop
+    start="<!-- section: $name -->" stop="<!-- end: $name -->"
+    [[ -f $file ]] || printf '# Benchmarks\n' >"$file"
+    if grep -qxF -- "$start" "$file"; then
+        awk -v start="$start" -v stop="$stop" -v content="$content" '
+            $0 == start { print; while ((getline line < content) > 0) print line; skipping = 1; next }
+            $0 == stop { skipping = 0 }
+            !skipping { print }
+        ' "$file" >"$file.tmp"
+    else
+        { cat "$file"; printf '\n%s\n' "$start"; cat "$content"; printf '%s\n' "$stop"; } >"$file.tmp"
+    fi
+    mv "$file.tmp" "$file"
 }
 
 # --- health ---------------------------------------------------------------------------------------
