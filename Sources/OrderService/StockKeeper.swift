@@ -9,9 +9,10 @@ struct StockKeeper {
 
     /// Takes `lines`' quantities off counted items, all or nothing: 409 naming the first item
     /// that has too little. Items are updated in id order so concurrent submits cannot deadlock.
+    /// Lines read as not counted (`stockCounted`) cost nothing: no statement, no lock.
     func take(_ lines: [OrderLine]) throws {
         var changed = false
-        for (itemID, quantity) in quantities(lines) {
+        for (itemID, quantity) in quantities(lines.filter(\.stockCounted)) {
             let result = try db.execute("""
                 UPDATE menu_items SET stock = stock - \(quantity)
                 WHERE id = \(itemID) AND stock IS NOT NULL AND stock >= \(quantity)
