@@ -28,6 +28,7 @@ extension Connection {
         } catch {
             try? control("ROLLBACK")
             setInTransaction(false)
+            _ = takeCommitActions()
             throw error
         }
         do {
@@ -35,13 +36,16 @@ extension Connection {
             setInTransaction(false)
         } catch let error as DatabaseError where error.isConnectionLost {
             setInTransaction(false)
+            _ = takeCommitActions()
             throw DatabaseError(function: "COMMIT", code: DatabaseError.commitOutcomeUnknown,
                                 message: "connection lost during COMMIT: \(error.message)")
         } catch {
             try? control("ROLLBACK")
             setInTransaction(false)
+            _ = takeCommitActions()
             throw error
         }
+        for action in takeCommitActions() { action() }
         return value
     }
 }

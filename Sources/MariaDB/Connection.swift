@@ -21,6 +21,8 @@ public final class Connection {
     private var statements: [String: PreparedStatement] = [:]
     /// True between `START TRANSACTION` and `COMMIT`/`ROLLBACK`.
     public private(set) var inTransaction = false
+    /// What `afterCommit` registered in the current transaction.
+    private var commitActions: [() -> Void] = []
 
     public init(_ configuration: DatabaseConfiguration) throws {
         MariaDBLibrary.initialise()
@@ -117,6 +119,7 @@ public final class Connection {
     private func close() {
         statements.removeAll()
         inTransaction = false
+        commitActions.removeAll()
         if let handle {
             mysql_close(handle)
             self.handle = nil
@@ -140,4 +143,17 @@ public final class Connection {
     }
 
     func setInTransaction(_ value: Bool) { inTransaction = value }
+
+    /// Runs `action` on this thread once the current transaction has committed, never if it
+    /// rolls back (a retried transaction registers again); outside a transaction, at once. For
+    /// effects outside the database that must not get ahead of the data (files, caches).
+    public func afterCommit(_ action: @escaping () -> Void) {
+        if inTransaction { commitActions.append(action) } else { action() }
+    }
+
+    /// Takes the registered actions (to run them after COMMIT, or to drop them).
+    func takeCommitActions() -> [() -> Void] {
+        defer { commitActions.removeAll() }
+        return commitActions
+    }
 }

@@ -13,10 +13,14 @@ public protocol PosService: SendableMetatype {
     /// A command other than `serve`/`worker` (e.g. `ensure-staff`); returns the exit code, or
     /// nil when the service has no such command.
     static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32?
+    /// Called once in each worker process before it serves: for threads of the service's own
+    /// (none by default), each with its own database connection.
+    static func startWorkerTasks(environment: ServiceEnvironment, logger: Logger)
 }
 
 extension PosService {
     public static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32? { nil }
+    public static func startWorkerTasks(environment: ServiceEnvironment, logger: Logger) {}
 }
 
 /// The entry point of every service executable:
@@ -63,6 +67,7 @@ public enum ServiceMain {
             exit(2)
         }
         MariaDBLibrary.initialise()
+        Service.startWorkerTasks(environment: environment, logger: logger)
         let configuration = WorkerConfiguration(listenFD: listenFD, threads: environment.threads,
                                                 maxBodyBytes: ServiceEnvironment.maxBodyBytes,
                                                 drainSeconds: environment.drainSeconds, log: logger.poolSink)

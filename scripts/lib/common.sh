@@ -31,7 +31,7 @@ SCRIPT_NAME=${0##*/}
 # Debian packages the stack needs at run time and to build.
 # zbar-tools and librsvg2-bin: the tests read the tables' QR codes back (SVG → PNG → decoder).
 PACKAGES=(nginx libnginx-mod-http-js libjs-chart.js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
-    libfcgi-bin libsodium-dev libqrencode-dev pkg-config curl wrk zbar-tools librsvg2-bin)
+    libfcgi-bin libsodium-dev libqrencode-dev zlib1g-dev pkg-config curl wrk zbar-tools librsvg2-bin)
 # What scripts/lib/browser-test adds, for the browser tests only (scripts/test):
 # Debian's headless browser and its WebDriver, and a Python venv for the pinned selenium/pytest.
 BROWSER_TEST_PACKAGES=(chromium chromium-driver python3 python3-venv fonts-dejavu-core)
@@ -484,6 +484,9 @@ service_start() {
     (
         export_service_db_env "$name"
         export POS_SERVICE_SOCKET=$socket POS_PID_FILE=$pid_file
+        # The public menu as files nginx serves (api.d/menu.conf): the menu service writes them,
+        # the order service invalidates them when it changes stock.
+        if [[ $name == menu || $name == order ]]; then export POS_MENU_PUBLISH_DIR=$RUN_DIR/menu-public; fi
         export POS_SOCKET_GROUP=${POS_SOCKET_GROUP:-www-data}
         # Close every descriptor past stderr: a pipe inherited from the caller (a test runner,
         # CI) would otherwise stay open in the pool and its workers, and the caller would wait
@@ -512,6 +515,8 @@ service_stop() {
     stop_pid_file "$(service_pid_file "$name")" "pos-$name" TERM 15 "$name pool" ||
         log "$name pool is not running"
     rm -f "$(service_pid_file "$name")" "$(service_socket "$name")"
+    # Nobody keeps the published menu up to date without the menu service: nginx must ask it.
+    if [[ $name == menu ]]; then rm -rf "$RUN_DIR/menu-public"; fi
 }
 
 # Names of pools that have a pid file in run/ (what up started, whatever the list says now).
