@@ -73,6 +73,12 @@ public final class Connection {
     private func run<T>(_ query: SQLQuery, _ body: (PreparedStatement) throws -> T) throws -> T {
         do {
             return try body(statement(for: query.sql))
+        } catch let error as DatabaseError where error.function == PreparedStatement.storeResult {
+            // A result that ended in an error leaves the client out of step with the server:
+            // drop the connection (the server rolls back what was in progress and frees its
+            // locks) rather than risk waiting on it.
+            abandon()
+            throw error
         } catch let error as DatabaseError where error.isConnectionLost && !inTransaction {
             guard query.isReadOnly || error.code == DatabaseError.serverGoneAway else { throw error }
             try reconnect()
@@ -91,6 +97,12 @@ public final class Connection {
     func reconnect() throws {
         close()
         try connect()
+    }
+
+    /// Closes the connection (the server rolls back what was in progress); the next statement
+    /// or transaction connects again.
+    func abandon() {
+        close()
     }
 
     private func connect() throws {
@@ -117,13 +129,15 @@ public final class Connection {
     }
 
     private func close() {
-        statements.removeAll()
-        inTransaction = false
-        commitActions.removeAll()
+        // The connection first: mysql_close detaches its statements, so closing them afterwards
+        // sends nothing and waits for nothing.
         if let handle {
             mysql_close(handle)
             self.handle = nil
         }
+        statements.removeAll()
+        inTransaction = false
+        commitActions.removeAll()
     }
 
     func connectionError(_ function: String) -> DatabaseError {
