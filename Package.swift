@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "FastCGI", dependencies: ["CFastCGI", .product(name: "Prometheus", package: "swift-prometheus")]),
         .target(name: "MariaDB", dependencies: ["CMariaDB", .product(name: "Metrics", package: "swift-metrics")]),
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "PosCoreTesting", dependencies: ["PosCore", "MariaDB"]),
 
         .target(name: "UserService", dependencies: ["PosCore", "MariaDB"]),
-        .target(name: "MenuService", dependencies: ["PosCore", "MariaDB"]),
+        .target(name: "MenuService", dependencies: ["PosCore", "MariaDB", "CZlib"]),
         .executableTarget(name: "pos-user", dependencies: ["UserService", "PosCore"]),
         .target(name: "OrderService", dependencies: ["PosCore", "MariaDB"]),
         .executableTarget(name: "pos-menu", dependencies: ["MenuService", "PosCore"]),

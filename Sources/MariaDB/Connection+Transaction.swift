@@ -21,6 +21,19 @@ extension Connection {
         }
     }
 
+    /// Rolls the transaction back. If the ROLLBACK cannot be sent (a statement's failure left
+    /// the client out of step with the server: "Commands out of sync"), the connection is
+    /// closed instead: the server then rolls back and frees the transaction's row locks, which
+    /// an open connection would hold for every other request to wait on. The next statement
+    /// connects afresh.
+    private func rollBack() {
+        do {
+            try control("ROLLBACK")
+        } catch {
+            abandon()
+        }
+    }
+
     private func transactionOnce<T>(_ body: (Connection) throws -> T) throws -> T {
         precondition(!inTransaction, "nested transaction")
         try control("START TRANSACTION")
@@ -29,8 +42,9 @@ extension Connection {
         do {
             value = try body(self)
         } catch {
-            try? control("ROLLBACK")
+            rollBack()
             setInTransaction(false)
+            _ = takeCommitActions()
             throw error
         }
         do {
@@ -38,13 +52,16 @@ extension Connection {
             setInTransaction(false)
         } catch let error as DatabaseError where error.isConnectionLost {
             setInTransaction(false)
+            _ = takeCommitActions()
             throw DatabaseError(function: "COMMIT", code: DatabaseError.commitOutcomeUnknown,
                                 message: "connection lost during COMMIT: \(error.message)")
         } catch {
-            try? control("ROLLBACK")
+            rollBack()
             setInTransaction(false)
+            _ = takeCommitActions()
             throw error
         }
+        for action in takeCommitActions() { action() }
         return value
     }
 }

@@ -22,6 +22,8 @@ public final class Connection {
     private var statements: [String: PreparedStatement] = [:]
     /// True between `START TRANSACTION` and `COMMIT`/`ROLLBACK`.
     public private(set) var inTransaction = false
+    /// What `afterCommit` registered in the current transaction.
+    private var commitActions: [() -> Void] = []
 
     public init(_ configuration: DatabaseConfiguration) throws {
         MariaDBLibrary.initialise()
@@ -72,6 +74,12 @@ public final class Connection {
     private func run<T>(_ query: SQLQuery, _ body: (PreparedStatement) throws -> T) throws -> T {
         do {
             return try body(statement(for: query.sql))
+        } catch let error as DatabaseError where error.function == PreparedStatement.storeResult {
+            // A result that ended in an error leaves the client out of step with the server:
+            // drop the connection (the server rolls back what was in progress and frees its
+            // locks) rather than risk waiting on it.
+            abandon()
+            throw error
         } catch let error as DatabaseError where error.isConnectionLost && !inTransaction {
             guard query.isReadOnly || error.code == DatabaseError.serverGoneAway else { throw error }
             try reconnect()
@@ -91,6 +99,12 @@ public final class Connection {
         Counter(label: "pos_db_reconnects_total").increment()
         close()
         try connect()
+    }
+
+    /// Closes the connection (the server rolls back what was in progress); the next statement
+    /// or transaction connects again.
+    func abandon() {
+        close()
     }
 
     private func connect() throws {
@@ -117,12 +131,15 @@ public final class Connection {
     }
 
     private func close() {
-        statements.removeAll()
-        inTransaction = false
+        // The connection first: mysql_close detaches its statements, so closing them afterwards
+        // sends nothing and waits for nothing.
         if let handle {
             mysql_close(handle)
             self.handle = nil
         }
+        statements.removeAll()
+        inTransaction = false
+        commitActions.removeAll()
     }
 
     func connectionError(_ function: String) -> DatabaseError {
@@ -142,4 +159,17 @@ public final class Connection {
     }
 
     func setInTransaction(_ value: Bool) { inTransaction = value }
+
+    /// Runs `action` on this thread once the current transaction has committed, never if it
+    /// rolls back (a retried transaction registers again); outside a transaction, at once. For
+    /// effects outside the database that must not get ahead of the data (files, caches).
+    public func afterCommit(_ action: @escaping () -> Void) {
+        if inTransaction { commitActions.append(action) } else { action() }
+    }
+
+    /// Takes the registered actions (to run them after COMMIT, or to drop them).
+    func takeCommitActions() -> [() -> Void] {
+        defer { commitActions.removeAll() }
+        return commitActions
+    }
 }

@@ -51,11 +51,19 @@ final class PreparedStatement {
         guard let metadata = mysql_stmt_result_metadata(handle) else {
             return ([], result)
         }
+        if mysql_stmt_store_result(handle) != 0 {
+            // The server ended the result with an error (an INSERT … RETURNING that failed part
+            // way, say): the client may be out of step with it, and freeing the statement's
+            // result could wait for rows that never come. The caller drops the connection
+            // (`Connection.run`).
+            let error = Self.error(handle, Self.storeResult)
+            mysql_free_result(metadata)
+            throw error
+        }
         defer {
             mysql_free_result(metadata)
             mysql_stmt_free_result(handle)
         }
-        if mysql_stmt_store_result(handle) != 0 { throw Self.error(handle, "mysql_stmt_store_result") }
         guard fetch else { return ([], result) }
         return (try fetchRows(metadata), result)
     }
@@ -162,6 +170,9 @@ final class PreparedStatement {
         storage.append(buffer)
         return buffer
     }
+
+    /// The function name of an error that leaves the connection unusable.
+    static let storeResult = "mysql_stmt_store_result"
 
     private static func error(_ handle: UnsafeMutablePointer<MYSQL_STMT>, _ function: String) -> DatabaseError {
         DatabaseError(function: function, code: Int(mysql_stmt_errno(handle)),

@@ -15,6 +15,11 @@ public struct Row: Sendable {
         self.values = values.map { $0.value.map { Array($0.utf8) } }
     }
 
+    /// Whether the result has a column of that name.
+    public func has(_ column: String) -> Bool {
+        columns.positions[column] != nil
+    }
+
     public func isNull(_ column: String) throws -> Bool {
         try raw(column) == nil
     }

@@ -53,6 +53,18 @@ public struct SQLQuery: ExpressibleByStringInterpolation, Sendable, CustomString
         return joined
     }
 
+    /// `parts` joined by `separator` (fixed SQL text), their bound values in order: the rows of
+    /// a multi-row `VALUES (…), (…)`, say.
+    public static func joined(_ parts: [SQLQuery], separator: String = ", ") -> SQLQuery {
+        var joined = SQLQuery(stringLiteral: "")
+        for (index, part) in parts.enumerated() {
+            if index > 0 { joined.sql += separator }
+            joined.sql += part.sql
+            joined.binds.append(contentsOf: part.binds)
+        }
+        return joined
+    }
+
     public struct StringInterpolation: StringInterpolationProtocol {
         var sql = ""
         var binds: [SQLValue] = []

@@ -28,6 +28,14 @@ struct ItemRepository {
         return try withModifierGroups(rows)
     }
 
+    /// Every item that is not deleted (available or not), by id: what `GET /api/menu/items/{id}`
+    /// answers 200 for.
+    func allItems() throws -> [MenuItem] {
+        try withModifierGroups(try db.query("""
+            SELECT \(unsafeRaw: MenuItem.columns) FROM menu_items WHERE deleted_at IS NULL ORDER BY id
+            """))
+    }
+
     /// The items of the public menu: not deleted, available, in one of `categoryIDs`; by name,
     /// then id.
     func availableItems(inCategories categoryIDs: [Int]) throws -> [MenuItem] {

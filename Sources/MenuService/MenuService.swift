@@ -11,4 +11,11 @@ public enum MenuService: PosService {
         CategoryController.register(&router)
         ItemController.register(&router)
     }
+
+    /// The watcher that keeps the published menu files up to date (`MenuPublisher`), when
+    /// publishing is configured (`POS_MENU_PUBLISH_DIR`).
+    public static func startWorkerTasks(environment: ServiceEnvironment, logger: Logger) {
+        guard let files = PublishedMenu.configured else { return }
+        MenuPublisher.startWatcher(files, database: environment.database, logger: logger)
+    }
 }

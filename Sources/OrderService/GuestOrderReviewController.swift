@@ -14,6 +14,9 @@ enum GuestOrderReviewController {
     static func accept(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try request.require(Role.tillStaff)
         let body = try OrderLifecycleController.optionalBody(request)
+        if let order = try OrderLifecycleController.sendToKitchenDirectly(request, context, body: body, from: [.pending]) {
+            return .json(order.json)
+        }
         let order = try OrderChange(request: request, context: context).apply(body: body) { order, db in
             try requirePending(order, becoming: .submitted)
             try OrderLifecycleController.sendToKitchen(order, db)

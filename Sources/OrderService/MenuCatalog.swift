@@ -9,6 +9,8 @@ struct PricedLine: Sendable {
     let taxRateBP: Int
     let station: String?
     let modifiers: [LineModifier]
+    /// Whether the item's stock is counted (not NULL), as read for pricing.
+    let stockCounted: Bool
 
     var pricing: PricingLine {
         PricingLine(basePriceCents: basePriceCents, modifierDeltasCents: modifiers.map(\.priceDeltaCents),
@@ -17,7 +19,7 @@ struct PricedLine: Sendable {
 }
 
 /// Reads the menu (owned by the menu service; this account may only SELECT it) to price lines.
-/// Three queries for any number of lines: items, their groups, their options.
+/// One query for any number of lines: the items joined with their groups and options.
 struct MenuCatalog {
     let db: Connection
 
@@ -44,27 +46,35 @@ struct MenuCatalog {
         guard !requests.isEmpty else { return [] }
         let itemIDs = Array(Set(requests.map(\.itemID)))
         var items: [Int: Item] = [:]
+        var groupsByItem: [Int: [Group]] = [:]
+        var options: [Int: (groupID: Int, modifier: LineModifier)] = [:]
+        // One row per option (per group without options, per item without groups).
         for row in try db.query("""
             SELECT i.id, i.name, i.price_cents, i.tax_rate_bp, i.available, i.stock, i.deleted_at IS NOT NULL AS deleted,
-                   c.station
+                   c.station, g.id AS group_id, g.name AS group_name, g.min_select, g.max_select,
+                   o.id AS option_id, o.name AS option_name, o.price_delta_cents
             FROM menu_items i JOIN menu_categories c ON c.id = i.category_id
+            LEFT JOIN menu_modifier_groups g ON g.item_id = i.id
+            LEFT JOIN menu_modifier_options o ON o.group_id = g.id
             WHERE i.id IN (\(list: itemIDs))
+            ORDER BY i.id, g.id, o.id
             """) {
-            items[try row.int("id")] = Item(name: try row.string("name"), priceCents: try row.int("price_cents"),
-                                            taxRateBP: try row.int("tax_rate_bp"), available: try row.bool("available"),
-                                            stock: try row.optionalInt("stock"), deleted: try row.bool("deleted"),
-                                            station: try row.optionalString("station"))
-        }
-        var groupsByItem: [Int: [Group]] = [:]
-        for row in try db.query("SELECT id, item_id, name, min_select, max_select FROM menu_modifier_groups WHERE item_id IN (\(list: itemIDs))") {
-            groupsByItem[try row.int("item_id"), default: []].append(
-                Group(id: try row.int("id"), name: try row.string("name"), minSelect: try row.int("min_select"), maxSelect: try row.int("max_select")))
-        }
-        let groupIDs = groupsByItem.values.flatMap { $0.map(\.id) }
-        var options: [Int: (groupID: Int, modifier: LineModifier)] = [:]
-        for row in try db.query("SELECT id, group_id, name, price_delta_cents FROM menu_modifier_options WHERE group_id IN (\(list: groupIDs))") {
-            let id = try row.int("id")
-            options[id] = (try row.int("group_id"), LineModifier(optionID: id, name: try row.string("name"), priceDeltaCents: try row.int("price_delta_cents")))
+            let itemID = try row.int("id")
+            if items[itemID] == nil {
+                items[itemID] = Item(name: try row.string("name"), priceCents: try row.int("price_cents"),
+                                     taxRateBP: try row.int("tax_rate_bp"), available: try row.bool("available"),
+                                     stock: try row.optionalInt("stock"), deleted: try row.bool("deleted"),
+                                     station: try row.optionalString("station"))
+            }
+            if let groupID = try row.optionalInt("group_id"), groupsByItem[itemID]?.last?.id != groupID {
+                groupsByItem[itemID, default: []].append(
+                    Group(id: groupID, name: try row.string("group_name"), minSelect: try row.int("min_select"),
+                          maxSelect: try row.int("max_select")))
+            }
+            if let optionID = try row.optionalInt("option_id"), let groupID = try row.optionalInt("group_id") {
+                options[optionID] = (groupID, LineModifier(optionID: optionID, name: try row.string("option_name"),
+                                                          priceDeltaCents: try row.int("price_delta_cents")))
+            }
         }
 
         var errors: [HTTPError.FieldError] = []
@@ -97,7 +107,8 @@ struct MenuCatalog {
                 }
             }
             priced.append(PricedLine(request: request, name: item.name, basePriceCents: item.priceCents,
-                                     taxRateBP: item.taxRateBP, station: item.station, modifiers: chosen))
+                                     taxRateBP: item.taxRateBP, station: item.station, modifiers: chosen,
+                                     stockCounted: item.stock != nil))
         }
         if !errors.isEmpty { throw HTTPError.unprocessable(errors) }
         return priced

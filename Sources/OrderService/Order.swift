@@ -23,6 +23,9 @@ struct OrderLine: Sendable {
     let station: String?
     let note: String?
     var modifiers: [LineModifier]
+    /// Whether the item's stock was counted when the line was read (`StockKeeper` leaves
+    /// uncounted items alone); true when unknown.
+    var stockCounted = true
 
     var pricing: PricingLine {
         PricingLine(basePriceCents: basePriceCents, modifierDeltasCents: modifiers.map(\.priceDeltaCents),
@@ -70,6 +73,17 @@ struct Order: Sendable {
         created_by, created_at, updated_at, submitted_at
         """
 
+    /// What was paid and refunded, as columns `paid_cents` and `refunded_cents` of a query on
+    /// `orders` under `alias`, read from the payment service's `payment_order_totals` (never
+    /// in a locking read: it would lock the payment service's row).
+    static func paidColumns(of alias: String) -> String {
+        """
+        , (SELECT t.captured_cents - t.refunded_cents FROM payment_order_totals t WHERE t.order_id = \(alias).id) AS paid_cents,
+          (SELECT t.refunded_cents FROM payment_order_totals t WHERE t.order_id = \(alias).id) AS refunded_cents
+        """
+    }
+
+    /// Reads `columns`, and `paidColumns` when the row has them.
     init(row: Row) throws {
         id = try row.int("id")
         number = try row.int("number")
@@ -101,6 +115,10 @@ struct Order: Sendable {
         createdAt = try row.timestamp("created_at")
         updatedAt = try row.timestamp("updated_at")
         submittedAt = try row.optionalTimestamp("submitted_at")
+        if row.has("paid_cents") {
+            paidCents = try row.optionalInt("paid_cents") ?? 0
+            refundedCents = try row.optionalInt("refunded_cents") ?? 0
+        }
     }
 
     /// What the one pricing function says this order costs now.

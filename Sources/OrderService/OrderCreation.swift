@@ -32,12 +32,13 @@ struct OrderCreation {
         let repository = OrderRepository(db: db)
         let number = try TicketCounter.next(db, businessDate: businessDate)
         try admit?(db)
-        let id = try repository.insert(.init(
+        var order = try repository.insert(.init(
             businessDate: businessDate, number: number, status: status,
             type: type, table: table, note: note?.isEmpty == true ? nil : note, source: source,
             taxMode: environment.taxMode, createdBy: createdBy, guestSessionID: guestSessionID,
             createdHour: environment.businessDay.localHour(atEpochSeconds: now), totals: totals))
-        try repository.insertLines(orderID: id, priced)
-        return try repository.require(id)
+        // Stored as built: nothing to read back (a new order has no payments).
+        order.lines = try repository.insertLines(orderID: order.id, priced)
+        return order
     }
 }

@@ -1,8 +1,10 @@
 import MariaDB
 import PosCore
 
-/// Reads and writes orders with their lines. Loading N orders costs four queries (orders,
-/// lines, modifiers, payment totals), never one per row.
+/// Reads and writes orders with their lines. Loading N orders costs two queries (orders with
+/// what was paid, lines with their modifiers), three for a locking read; never one per row.
+/// Creating one costs three statements (the order, its lines, their modifiers), each row
+/// returned as stored (`RETURNING`), so nothing is read back.
 struct OrderRepository {
     let db: Connection
 
@@ -25,41 +27,17 @@ struct OrderRepository {
         let totals: OrderTotals
     }
 
-    func insert(_ order: NewOrder) throws -> Int {
-        try db.execute("""
-            INSERT INTO orders (business_date, number, status, type, table_label, note, source, guest_session_id, tax_mode,
-                                created_by, created_hour, subtotal_cents, discount_cents, tax_cents, total_cents)
-            VALUES (\(order.businessDate), \(order.number), \(order.status.rawValue), \(order.type.rawValue), \(order.table),
-                    \(order.note), \(order.source), \(order.guestSessionID), \(order.taxMode.rawValue), \(order.createdBy),
-                    \(order.createdHour),
-                    \(order.totals.subtotalCents), \(order.totals.discountCents), \(order.totals.taxCents), \(order.totals.totalCents))
-            """).lastInsertID
-    }
-
-    func insertLines(orderID: Int, _ lines: [PricedLine]) throws {
-        for line in lines {
-            let lineID = try db.execute("""
-                INSERT INTO order_lines (order_id, item_id, name, quantity, base_price_cents, unit_price_cents, tax_rate_bp,
-                                         line_total_cents, station, note)
-                VALUES (\(orderID), \(line.request.itemID), \(line.name), \(line.request.quantity), \(line.basePriceCents),
-                        \(line.pricing.unitPriceCents), \(line.taxRateBP), \(line.pricing.lineTotalCents), \(line.station),
-                        \(line.request.note))
-                """).lastInsertID
-            for modifier in line.modifiers {
-                try db.execute("""
-                    INSERT INTO order_line_modifiers (line_id, option_id, name, price_delta_cents)
-                    VALUES (\(lineID), \(modifier.optionID), \(modifier.name), \(modifier.priceDeltaCents))
-                    """)
-            }
-        }
-    }
-
     /// The order with its lines; `lock` locks the order row for the rest of the transaction.
     func find(_ id: Int, lock: RowLock = .none) throws -> Order? {
-        guard let row = try db.queryFirst("SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(id)\(lock)") else {
+        // A locking read never reaches into the payment service's totals (it would lock them):
+        // those are read apart, without a lock.
+        let paid = lock == .none ? Order.paidColumns(of: "orders") : ""
+        guard let row = try db.queryFirst("""
+            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: paid) FROM orders WHERE id = \(id)\(lock)
+            """) else {
             return nil
         }
-        return try withLines([try Order(row: row)]).first
+        return try withLines([try Order(row: row)], paidKnown: lock == .none).first
     }
 
     /// `order` with its row (totals, status, version, timestamps) read again; its lines and
@@ -85,9 +63,10 @@ struct OrderRepository {
     /// is (the session is part of the query: another session's order is never loaded).
     func find(_ id: Int, placedBy sessionID: Int) throws -> Order? {
         guard let row = try db.queryFirst("""
-            SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(id) AND guest_session_id = \(sessionID)
+            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: Order.paidColumns(of: "orders")) FROM orders
+            WHERE id = \(id) AND guest_session_id = \(sessionID)
             """) else { return nil }
-        return try withLines([try Order(row: row)]).first
+        return try withLines([try Order(row: row)], paidKnown: true).first
     }
 
     /// How many of the session's orders wait for staff: a locking read (the latest committed
@@ -104,7 +83,7 @@ struct OrderRepository {
     /// Orders matching the filters, newest first.
     func list(status: OrderStatus?, since: String?, page: Page) throws -> [Order] {
         let rows = try db.query("""
-            SELECT \(unsafeRaw: Order.columns) FROM orders
+            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: Order.paidColumns(of: "orders")) FROM orders
             WHERE \(SQLQuery.all([
                 page.beforeID.map { "id < \($0)" },
                 status.map { "status = \($0.rawValue)" },
@@ -112,14 +91,14 @@ struct OrderRepository {
             ]))
             ORDER BY id DESC LIMIT \(page.limit + 1)
             """)
-        return try withLines(rows.map(Order.init(row:)))
+        return try withLines(rows.map(Order.init(row:)), paidKnown: true)
     }
 
     /// Submitted orders, oldest first, for the kitchen: only those with a line for `station`
     /// when one is given, starting after `after` (the last ticket of the previous page).
     func queue(station: String?, after: KitchenCursor?, limit: Int) throws -> [Order] {
         let rows = try db.query("""
-            SELECT \(unsafeRaw: Order.columns) FROM orders o
+            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: Order.paidColumns(of: "o")) FROM orders o
             WHERE \(SQLQuery.all([
                 "o.status = 'submitted'",
                 after.map { "(o.submitted_at, o.id) > (\($0.submittedAt), \($0.orderID))" },
@@ -127,7 +106,7 @@ struct OrderRepository {
             ]))
             ORDER BY o.submitted_at, o.id LIMIT \(limit)
             """)
-        return try withLines(rows.map(Order.init(row:)))
+        return try withLines(rows.map(Order.init(row:)), paidKnown: true)
     }
 
     /// Stores the pricing function's totals and moves the version on.
@@ -150,6 +129,20 @@ struct OrderRepository {
         try db.execute("""
             UPDATE order_lines SET discount_cents = \(shares) ELSE discount_cents END WHERE order_id = \(orderID)
             """)
+    }
+
+    /// `→ submitted` in one statement, for an order in one of `statuses` that has lines: the
+    /// status and its time, the version moved on (the totals stay: the lines did not change),
+    /// and the lines stamped as a sale (`sale_business_date`, as `setStatus` does). The order row
+    /// stays locked until the transaction ends. False when there is no such order (nothing
+    /// changed).
+    func markSubmitted(_ id: Int, from statuses: [OrderStatus]) throws -> Bool {
+        try db.execute("""
+            UPDATE orders o JOIN order_lines l ON l.order_id = o.id
+            SET o.status = 'submitted', o.submitted_at = NOW(), o.version = o.version + 1,
+                l.sale_business_date = o.business_date
+            WHERE o.id = \(id) AND o.status IN (\(list: statuses.map(\.rawValue)))
+            """).affectedRows > 0
     }
 
     /// The version moves on in `saveTotals`, which every change ends with (see `OrderChange`).
@@ -195,47 +188,55 @@ struct OrderRepository {
         try db.execute("DELETE FROM order_lines WHERE id = \(lineID)")
     }
 
-    private func withLines(_ orders: [Order]) throws -> [Order] {
+    /// `orders` with their lines (one query: lines joined with their modifiers) and, unless
+    /// `paidKnown` (read with the orders through `Order.paidColumns`), what was paid (one more).
+    private func withLines(_ orders: [Order], paidKnown: Bool) throws -> [Order] {
         guard !orders.isEmpty else { return [] }
         let ids = orders.map(\.id)
         var linesByOrder: [Int: [OrderLine]] = [:]
-        var lineIDs: [Int] = []
-        for row in try db.query("""
-            SELECT id, order_id, item_id, name, quantity, base_price_cents, tax_rate_bp, station, note
-            FROM order_lines WHERE order_id IN (\(list: ids)) ORDER BY order_id, id
-            """) {
-            let line = OrderLine(id: try row.int("id"), itemID: try row.int("item_id"), name: try row.string("name"),
-                                 quantity: try row.int("quantity"), basePriceCents: try row.int("base_price_cents"),
-                                 taxRateBP: try row.int("tax_rate_bp"), station: try row.optionalString("station"),
-                                 note: try row.optionalString("note"), modifiers: [])
-            linesByOrder[try row.int("order_id"), default: []].append(line)
-            lineIDs.append(line.id)
+        var current: (orderID: Int, line: OrderLine)?
+        func flush() {
+            if let current { linesByOrder[current.orderID, default: []].append(current.line) }
         }
-        var modifiersByLine: [Int: [LineModifier]] = [:]
         for row in try db.query("""
-            SELECT line_id, option_id, name, price_delta_cents FROM order_line_modifiers
-            WHERE line_id IN (\(list: lineIDs)) ORDER BY line_id, id
+            SELECT l.id, l.order_id, l.item_id, l.name, l.quantity, l.base_price_cents, l.tax_rate_bp, l.station, l.note,
+                   m.option_id, m.name AS modifier_name, m.price_delta_cents, i.stock IS NOT NULL AS stock_counted
+            FROM order_lines l LEFT JOIN order_line_modifiers m ON m.line_id = l.id
+            LEFT JOIN menu_items i ON i.id = l.item_id
+            WHERE l.order_id IN (\(list: ids)) ORDER BY l.order_id, l.id, m.id
             """) {
-            modifiersByLine[try row.int("line_id"), default: []].append(
-                LineModifier(optionID: try row.int("option_id"), name: try row.string("name"),
-                             priceDeltaCents: try row.int("price_delta_cents")))
+            let lineID = try row.int("id")
+            if current?.line.id != lineID {
+                flush()
+                current = (try row.int("order_id"),
+                           OrderLine(id: lineID, itemID: try row.int("item_id"), name: try row.string("name"),
+                                     quantity: try row.int("quantity"), basePriceCents: try row.int("base_price_cents"),
+                                     taxRateBP: try row.int("tax_rate_bp"), station: try row.optionalString("station"),
+                                     note: try row.optionalString("note"), modifiers: [],
+                                     stockCounted: try row.optionalInt("stock_counted") != 0))
+            }
+            if let optionID = try row.optionalInt("option_id") {
+                current?.line.modifiers.append(LineModifier(optionID: optionID, name: try row.string("modifier_name"),
+                                                            priceDeltaCents: try row.int("price_delta_cents")))
+            }
         }
+        flush()
         var payments: [Int: (paid: Int, refunded: Int)] = [:]
-        for row in try db.query("""
-            SELECT order_id, captured_cents - refunded_cents AS paid, refunded_cents FROM payment_order_totals
-            WHERE order_id IN (\(list: ids))
-            """) {
-            payments[try row.int("order_id")] = (try row.int("paid"), try row.int("refunded_cents"))
+        if !paidKnown {
+            for row in try db.query("""
+                SELECT order_id, captured_cents - refunded_cents AS paid, refunded_cents FROM payment_order_totals
+                WHERE order_id IN (\(list: ids))
+                """) {
+                payments[try row.int("order_id")] = (try row.int("paid"), try row.int("refunded_cents"))
+            }
         }
         return orders.map { order in
             var order = order
-            order.paidCents = payments[order.id]?.paid ?? 0
-            order.refundedCents = payments[order.id]?.refunded ?? 0
-            order.lines = (linesByOrder[order.id] ?? []).map { line in
-                var line = line
-                line.modifiers = modifiersByLine[line.id] ?? []
-                return line
+            if !paidKnown {
+                order.paidCents = payments[order.id]?.paid ?? 0
+                order.refundedCents = payments[order.id]?.refunded ?? 0
             }
+            order.lines = linesByOrder[order.id] ?? []
             return order
         }
     }

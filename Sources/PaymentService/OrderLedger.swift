@@ -33,9 +33,9 @@ struct OrderPaymentTotals: Sendable, Equatable {
 }
 
 /// The payment service's ledger per order. It alone writes `payment_order_totals`, always in
-/// the transaction that inserts the payment or refund, after locking the row `FOR UPDATE`;
-/// so payments and refunds of one order run one after another and the totals always equal
-/// the sums of the payment and refund rows.
+/// the transaction that inserts the payment or refund, with the row locked `FOR UPDATE` (a
+/// capture's own write locks it); so payments and refunds of one order run one after another
+/// and the totals always equal the sums of the payment and refund rows.
 struct OrderLedger {
     let db: Connection
 
@@ -66,12 +66,20 @@ struct OrderLedger {
                                   tipCents: try row.int("tip_cents"))
     }
 
-    /// Records a capture. Call with the row locked by `lockTotals`.
-    func addCapture(orderID: Int, amountCents: Int, tipCents: Int) throws {
-        try db.execute("""
-            UPDATE payment_order_totals SET captured_cents = captured_cents + \(amountCents), tip_cents = tip_cents + \(tipCents)
-            WHERE order_id = \(orderID)
-            """)
+    /// Records a capture of `amountCents` (and `tipCents`) and returns the order's totals with
+    /// it, in one statement: the totals row is created if the order has none, and stays locked
+    /// until commit, so the caller checks the result against the order's total and throws (the
+    /// transaction rolls the capture back) when it would overpay.
+    func capture(orderID: Int, amountCents: Int, tipCents: Int) throws -> OrderPaymentTotals {
+        guard let row = try db.queryFirst("""
+            INSERT INTO payment_order_totals (order_id, captured_cents, tip_cents) VALUES (\(orderID), \(amountCents), \(tipCents))
+            ON DUPLICATE KEY UPDATE captured_cents = captured_cents + VALUES(captured_cents), tip_cents = tip_cents + VALUES(tip_cents)
+            RETURNING captured_cents, refunded_cents, tip_cents
+            """) else {
+            throw DatabaseError(function: "OrderLedger", code: DatabaseError.decoding, message: "no totals returned")
+        }
+        return OrderPaymentTotals(capturedCents: try row.int("captured_cents"), refundedCents: try row.int("refunded_cents"),
+                                  tipCents: try row.int("tip_cents"))
     }
 
     /// Records a refund. Call with the row locked by `lockTotals`.

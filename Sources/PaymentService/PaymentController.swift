@@ -12,9 +12,11 @@ enum PaymentController {
     /// `POST /api/payments` with a required `Idempotency-Key`: 201 `payment`.
     ///
     /// In one transaction with the key row: the order is read under a shared lock (404 unknown,
-    /// 409 cancelled or pending), its totals row is locked `FOR UPDATE`, and the amount must fit
-    /// the balance (409 `would-overpay`, for cash as for card: change covers over-tendering,
-    /// never overpaying). The payment joins its till's open shift, if there is one.
+    /// 409 cancelled or pending), the capture is added to its totals row (created if need be,
+    /// then locked `FOR UPDATE`), and what was captured must fit the order's total (409
+    /// `would-overpay`, for cash as for card: change covers over-tendering, never overpaying;
+    /// the capture is rolled back). The payment joins its till's open shift, if there is one.
+    /// Six statements with the key's two, seven when the till has an open shift.
     static func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let actor = try request.require(Role.tillStaff)
         var body = try JSONBody(request)
@@ -26,8 +28,8 @@ enum PaymentController {
             let ledger = OrderLedger(db: db)
             let order = try ledger.lockOrder(input.orderID)
             try order.checkAcceptsPayment()
-            let totals = try ledger.lockTotals(orderID: order.id)
-            let balance = PaymentRules.balance(totalCents: order.totalCents, capturedCents: totals.capturedCents,
+            let totals = try ledger.capture(orderID: order.id, amountCents: input.amountCents, tipCents: input.tipCents)
+            let balance = PaymentRules.balance(totalCents: order.totalCents, capturedCents: totals.capturedCents - input.amountCents,
                                                refundedCents: totals.refundedCents)
             guard PaymentRules.fitsBalance(amountCents: input.amountCents, balanceCents: balance) else {
                 throw HTTPError.conflict(
@@ -37,11 +39,9 @@ enum PaymentController {
             // A cashier takes money only into their own shift's drawer.
             let shift = try ShiftRepository(db: db).attachableShift(till: input.till)
             try shift?.checkAccess(by: actor)
-            let repository = PaymentRepository(db: db)
-            let id = try repository.insert(input, shiftID: shift?.id, createdBy: actor.staffID,
-                                           businessDate: context.businessDate(request))
-            try ledger.addCapture(orderID: order.id, amountCents: input.amountCents, tipCents: input.tipCents)
-            return .json(try repository.require(id).json, status: 201)
+            let payment = try PaymentRepository(db: db).insert(input, shiftID: shift?.id, createdBy: actor.staffID,
+                                                               businessDate: context.businessDate(request))
+            return .json(payment.json, status: 201)
         }
     }
 

@@ -5,15 +5,20 @@ import PosCore
 struct PaymentRepository {
     let db: Connection
 
-    /// `businessDate`: the business day the payment happens on (`BusinessDay`), where reports count it.
-    func insert(_ input: PaymentInput, shiftID: Int?, createdBy: Int, businessDate: String) throws -> Int {
-        try db.execute("""
+    /// Stores the payment and returns it as stored. `businessDate`: the business day the
+    /// payment happens on (`BusinessDay`), where reports count it.
+    func insert(_ input: PaymentInput, shiftID: Int?, createdBy: Int, businessDate: String) throws -> Payment {
+        guard let row = try db.queryFirst("""
             INSERT INTO payments (order_id, method, amount_cents, tip_cents, tendered_cents, change_cents, reference,
                                   shift_id, created_by, business_date)
             VALUES (\(input.orderID), \(input.method.rawValue), \(input.amountCents), \(input.tipCents),
                     \(input.tenderedCents), \(input.changeCents), \(input.reference), \(shiftID), \(createdBy),
                     \(businessDate))
-            """).lastInsertID
+            RETURNING \(unsafeRaw: Payment.columns)
+            """) else {
+            throw DatabaseError(function: "PaymentRepository.insert", code: DatabaseError.decoding, message: "no row returned")
+        }
+        return try Payment(row: row)
     }
 
     func find(_ id: Int, lock: RowLock = .none) throws -> Payment? {

@@ -13,10 +13,14 @@ public protocol PosService: SendableMetatype {
     /// A command other than `serve`/`worker` (e.g. `ensure-staff`); returns the exit code, or
     /// nil when the service has no such command.
     static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32?
+    /// Called once in each worker process before it serves: for threads of the service's own
+    /// (none by default), each with its own database connection.
+    static func startWorkerTasks(environment: ServiceEnvironment, logger: Logger)
 }
 
 extension PosService {
     public static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32? { nil }
+    public static func startWorkerTasks(environment: ServiceEnvironment, logger: Logger) {}
 }
 
 /// The entry point of every service executable:
@@ -67,6 +71,7 @@ public enum ServiceMain {
         MariaDBLibrary.initialise()
         let readyFD = ProcessEnvironment()[readyFDEnvironmentKey].flatMap { Int32($0) }
         let metrics = ServiceMetrics.bootstrap(service: Service.name, directory: environment.metricsDirectory)
+        Service.startWorkerTasks(environment: environment, logger: logger)
         let configuration = WorkerConfiguration(listenFD: listenFD, threads: environment.threads,
                                                 maxBodyBytes: ServiceEnvironment.maxBodyBytes,
                                                 drainSeconds: environment.drainSeconds, readyFD: readyFD,

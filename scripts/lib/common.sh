@@ -31,7 +31,7 @@ SCRIPT_NAME=${0##*/}
 # Debian packages the stack needs at run time and to build.
 # zbar-tools and librsvg2-bin: the tests read the tables' QR codes back (SVG → PNG → decoder).
 PACKAGES=(nginx libnginx-mod-http-js libjs-chart.js mariadb-server mariadb-client libmariadb-dev libfcgi-dev
-    libfcgi-bin libsodium-dev libqrencode-dev pkg-config curl wrk zbar-tools librsvg2-bin)
+    libfcgi-bin libsodium-dev libqrencode-dev zlib1g-dev pkg-config curl wrk zbar-tools librsvg2-bin)
 # What scripts/lib/browser-test adds, for the browser tests only (scripts/test):
 # Debian's headless browser and its WebDriver, and a Python venv for the pinned selenium/pytest.
 BROWSER_TEST_PACKAGES=(chromium chromium-driver python3 python3-venv fonts-dejavu-core)
@@ -479,6 +479,22 @@ service_socket() { printf '%s\n' "$RUN_DIR/$1/$1.sock"; }
 # /proc/<pid>/environ is its user's alone), the secrets, the MariaDB data or root's files.
 pool_user() { printf 'cafe-pos-%s\n' "$1"; }
 
+# The published menu (PublishedMenu, api.d/menu.conf): the menu pool writes it and the order pool
+# removes what a stock change made stale, so both are in group cafe-pos-menu-public, which owns
+# the folder (2775: new folders and files inside keep the group; nginx reads it as anyone may,
+# as the menu is public anyway).
+MENU_PUBLIC_DIR=$RUN_DIR/menu-public
+MENU_PUBLIC_GROUP=cafe-pos-menu-public
+
+ensure_menu_public_dir() {
+    local user
+    user=$(pool_user "$1")
+    getent group "$MENU_PUBLIC_GROUP" >/dev/null || groupadd --system "$MENU_PUBLIC_GROUP"
+    id -nG "$user" | tr ' ' '\n' | grep -qx "$MENU_PUBLIC_GROUP" ||
+        usermod --append --groups "$MENU_PUBLIC_GROUP" "$user"
+    install -d -m 2775 -o root -g "$MENU_PUBLIC_GROUP" "$MENU_PUBLIC_DIR"
+}
+
 ensure_pool_user() {
     local user
     user=$(pool_user "$1")
@@ -507,6 +523,7 @@ service_start() {
     fi
     [[ -x $bin ]] || die "no binary $bin (build first)"
     ensure_pool_user "$name"
+    if [[ $name == menu || $name == order ]]; then ensure_menu_public_dir "$name"; fi
     user=$(pool_user "$name")
     install -d -m 0750 -o "$user" -g www-data "${pid_file%/*}"
     rm -f "$pid_file"
@@ -515,6 +532,9 @@ service_start() {
     (
         export_service_db_env "$name"
         export POS_SERVICE_SOCKET=$socket POS_PID_FILE=$pid_file
+        # The public menu as files nginx serves (api.d/menu.conf): the menu service writes them,
+        # the order service invalidates them when it changes stock (ensure_menu_public_dir).
+        if [[ $name == menu || $name == order ]]; then export POS_MENU_PUBLISH_DIR=$MENU_PUBLIC_DIR; fi
         export POS_SOCKET_GROUP=${POS_SOCKET_GROUP:-www-data}
         # Close every descriptor past stderr: a pipe inherited from the caller (a test runner,
         # CI) would otherwise stay open in the pool and its workers, and the caller would wait
@@ -545,6 +565,8 @@ service_stop() {
     stop_pid_file "$(service_pid_file "$name")" "pos-$name" TERM 15 "$name pool" ||
         log "$name pool is not running"
     rm -f "$(service_pid_file "$name")" "$(service_socket "$name")"
+    # Nobody keeps the published menu up to date without the menu service: nginx must ask it.
+    if [[ $name == menu ]]; then rm -rf "$MENU_PUBLIC_DIR"; fi
 }
 
 # The pids of a pool manager's live workers, space-separated (from /proc, quicker than
@@ -623,6 +645,14 @@ nginx_render() {
             -e "s|@CONN_LIMIT@|$POS_CONN_LIMIT|g" \
             "$template" >"$target"
     done
+    # scripts/bench's own locations (nginx/bench.d/), only while it runs.
+    rm -rf "$NGINX_DIR/bench.d"
+    if [[ ${POS_BENCH_LOCATIONS:-} == 1 ]]; then
+        mkdir -p "$NGINX_DIR/bench.d"
+        for template in "$ROOT"/nginx/bench.d/*.conf; do
+            sed -e "s|@VAR_DIR@|$(sed_escape "$VAR")|g" "$template" >"$NGINX_DIR/bench.d/${template##*/}"
+        done
+    fi
     if grep -rn '@[A-Z_]*@' "$NGINX_DIR"/*.conf "$NGINX_DIR"/api.d/ "$NGINX_DIR"/site.d/ >&2; then
         die "unreplaced placeholders in the rendered nginx config"
     fi
@@ -681,6 +711,27 @@ admin_token() {
         --data "{\"username\":\"admin\",\"password\":\"$password\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
     [[ -n $token ]] || die "could not log in as admin on $BASE_URL"
     printf '%s\n' "$token"
+}
+
+# --- documents --------------------------------------------------------------------------------------
+
+# Replaces the lines of FILE between "<!-- section: NAME -->" and "<!-- end: NAME -->" with the
+# content of file CONTENT, keeping the rest (scripts/bench and bench-reports share
+# docs/benchmarks.md); appends the section when FILE has none.
+replace_doc_section() {
+    local file=$1 name=$2 content=$3 start stop
+    start="<!-- section: $name -->" stop="<!-- end: $name -->"
+    [[ -f $file ]] || printf '# Benchmarks\n' >"$file"
+    if grep -qxF -- "$start" "$file"; then
+        awk -v start="$start" -v stop="$stop" -v content="$content" '
+            $0 == start { print; while ((getline line < content) > 0) print line; skipping = 1; next }
+            $0 == stop { skipping = 0 }
+            !skipping { print }
+        ' "$file" >"$file.tmp"
+    else
+        { cat "$file"; printf '\n%s\n' "$start"; cat "$content"; printf '%s\n' "$stop"; } >"$file.tmp"
+    fi
+    mv "$file.tmp" "$file"
 }
 
 # --- health ---------------------------------------------------------------------------------------
