@@ -65,7 +65,7 @@ struct ReloadTests {
         #expect(kill(manager, SIGHUP) == 0)
         try await Task.sleep(for: .seconds(1.5))
         let afterBroken = pool.workers(of: manager)
-        let statuses = try await (0..<20).asyncMap { _ in try await GatewayClient.shared.send("GET", "/api/menu").status }
+        let statuses = try await (0..<20).asyncMap { _ in try await GatewayClient.shared.send("GET", "/api/health/menu").status }
 
         // Deploy a working copy (a new file, as `install` makes), and reload again.
         try? files.removeItem(atPath: binary + ".new")
