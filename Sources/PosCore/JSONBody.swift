@@ -20,7 +20,10 @@ public struct JSONBody {
         } catch JSONParser.Failure.malformed(let reason) {
             throw HTTPError.badRequest("The body is not valid JSON: \(reason).")
         }
-        guard case .object = value else { throw HTTPError.badRequest("The request body must be a JSON object.") }
+        // (A number with a fraction is an object inside the parser: see `JSON.nonIntegerMarker`.)
+        guard case .object = value, !value.isNonIntegerNumber else {
+            throw HTTPError.badRequest("The request body must be a JSON object.")
+        }
         self.init(object: value, prefix: "")
     }
 
@@ -140,7 +143,7 @@ public struct JSONBody {
         guard let elements = array(key, required: required, maxCount: maxCount) else { return nil }
         var readers: [JSONBody] = []
         for (index, element) in elements.enumerated() {
-            guard case .object = element else {
+            guard case .object = element, !element.isNonIntegerNumber else {
                 fail("\(key)[\(index)]", "must be an object")
                 continue
             }

@@ -18,6 +18,14 @@ struct JSONBodyTests {
         #expect(status { _ = try JSONBody(request("")) } == 400)
     }
 
+    /// A number with a fraction is carried as a marker object inside the parser: as a whole
+    /// body it is still not an object (schemathesis found `2.5` accepted by submit).
+    @Test("A body that is not an object is a 400, a number with a fraction too",
+          arguments: ["123", "2.5", "1e-89", "\"x\"", "[]", "null", "true"])
+    func aBodyThatIsNotAnObjectIsA400(body: String) {
+        #expect(status { _ = try JSONBody(request(body)) } == 400)
+    }
+
     @Test func anotherContentTypeIsA415() {
         #expect(status { _ = try JSONBody(request("{}", contentType: "text/plain")) } == 415)
     }
