@@ -78,3 +78,9 @@ export function parseMoney(text, minorDigits = 2, { negative = false } = {}) {
   const cents = Number(trimmed);
   return sign && cents !== 0 ? -cents : cents;
 }
+
+/** A percentage a person typed ("10", "12.5", "12,5 %") as basis points (1000, 1250): read by
+ *  parseMoney with two decimals, so never through floating point. Throws like parseMoney. */
+export function parsePercent(text) {
+  return parseMoney(String(text ?? '').trim().replace(/\s*%$/u, ''), 2);
+}

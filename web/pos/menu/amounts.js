@@ -1,11 +1,9 @@
 // Amounts typed into the menu editor, turned into the API's integers by reading the digits as
 // text: "4.20" → 420 cents, "10" % → 1000 basis points. No floating point anywhere: a price is
 // whole units and a fraction of at most the currency's minor digits, joined as a string.
-
-/** The currency's minor digits (2 for EUR, 0 for JPY, 3 for BHD). */
-export function minorDigits(currency) {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-}
+// Stricter than lib/money-input.js (the till's and the shifts' parser): a price or a price change
+// takes no thousands separators or currency signs, may be negative, and the answer names the
+// editor's field ({value} or {error}) for its form.
 
 /**
  * Parses `text` ("4.20", "4,2", "4", "-0.50" when `signed`) into an integer of minor units with

@@ -5,7 +5,7 @@
 import { $, announce } from '../../shared/dom.js';
 import * as api from '../lib/api.js';
 import { showError, showMessage, startScreen } from '../lib/shell.js';
-import { minorDigits } from './amounts.js';
+import { minorDigitsOf } from '../lib/money-input.js';
 import { loadCatalogue } from './catalogue.js';
 import { initCategoryEditor, openCategoryEditor } from './category-editor.js';
 import { initItemEditor, openItemEditor } from './item-editor.js';
@@ -29,7 +29,7 @@ $('menu-reload').addEventListener('click', () => reload());
 if (canEdit) {
   initItemEditor({
     settings,
-    digits: minorDigits(settings.currency),
+    digits: minorDigitsOf(settings),
     saved(item, created) {
       showMessage(created ? `${item.name} added to the menu.` : `${item.name} saved.`, 'ok');
       reload(item.id);

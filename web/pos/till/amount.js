@@ -1,30 +1,31 @@
-// Amounts a person types (a float, a discount, a tendered sum) read as integer minor units of the
-// cafe's currency, without floating point: "12.5" → 1250 for EUR. Display is money.js's job.
+// Amounts a person types at the till (the float, a discount) as integer minor units of the cafe's
+// currency: lib/money-input.js's one parser (digits as text, never floating point), with null for
+// text that is not an amount, as the till's dialogs show their own sentence.
+
+import { minorDigitsOf, parseMoney, parsePercent } from '../lib/money-input.js';
 
 let minorDigits = 2;
 
 /** Takes the currency's number of minor digits from GET /api/settings. */
-export function configureAmounts({ currency, locale }) {
-  try {
-    minorDigits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    minorDigits = 2;
-  }
+export function configureAmounts(settings) {
+  minorDigits = minorDigitsOf(settings);
 }
 
 /** Minor units of `text` ("150", "150.00", "150,5"), or null when it is not an amount. */
 export function parseAmount(text) {
-  const match = /^\s*(\d{1,7})(?:[.,](\d*))?\s*$/.exec(String(text));
-  if (!match) return null;
-  const fraction = match[2] ?? '';
-  if (fraction.length > minorDigits) return null;
-  return Number(match[1] + fraction.padEnd(minorDigits, '0'));
+  try {
+    return parseMoney(text, minorDigits);
+  } catch {
+    return null;
+  }
 }
 
-/** "12.5" as a whole number of percent basis points (1250), or null. */
+/** "12.5" as basis points (1250) from above 0 up to 100 %, or null. */
 export function parsePercentBp(text) {
-  const match = /^\s*(\d{1,3})(?:[.,](\d{0,2}))?\s*$/.exec(String(text));
-  if (!match) return null;
-  const bp = Number(match[1] + (match[2] ?? '').padEnd(2, '0'));
-  return bp > 0 && bp <= 10000 ? bp : null;
+  try {
+    const bp = parsePercent(text);
+    return bp > 0 && bp <= 10000 ? bp : null;
+  } catch {
+    return null;
+  }
 }
