@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Logging: the swift-log API, a JSON handler of our own (PosCore/JSONLogHandler).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Command line: `pos-<service> serve|worker|<the service's own commands>` with --help.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift module.
@@ -34,16 +36,20 @@ let package = Package(
         .target(name: "PosCore", dependencies: ["FastCGI", "MariaDB", "CSodium",
                                                 .product(name: "Metrics", package: "swift-metrics"),
                                                 .product(name: "Prometheus", package: "swift-prometheus"),
-                                                .product(name: "Logging", package: "swift-log")]),
+                                                .product(name: "Logging", package: "swift-log"),
+                                                .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "PosCoreTesting", dependencies: ["PosCore", "MariaDB"]),
 
-        .target(name: "UserService", dependencies: ["PosCore", "MariaDB"]),
+        .target(name: "UserService", dependencies: ["PosCore", "MariaDB",
+                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "MenuService", dependencies: ["PosCore", "MariaDB", "CZlib"]),
         .executableTarget(name: "pos-user", dependencies: ["UserService", "PosCore"]),
-        .target(name: "OrderService", dependencies: ["PosCore", "MariaDB"]),
+        .target(name: "OrderService", dependencies: ["PosCore", "MariaDB",
+                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "pos-menu", dependencies: ["MenuService", "PosCore"]),
         .executableTarget(name: "pos-order", dependencies: ["OrderService", "PosCore"]),
-        .target(name: "PaymentService", dependencies: ["PosCore", "MariaDB"]),
+        .target(name: "PaymentService", dependencies: ["PosCore", "MariaDB",
+                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "pos-payment", dependencies: ["PaymentService", "PosCore"]),
         .target(name: "GuestService", dependencies: ["PosCore", "MariaDB", "QRCode"]),
         .executableTarget(name: "pos-guest", dependencies: ["GuestService", "PosCore"]),
@@ -51,9 +57,11 @@ let package = Package(
         .executableTarget(name: "pos-report", dependencies: ["ReportService", "PosCore"]),
         // A year of sales for the report benchmark (scripts/generate-sales), priced by PosCore.
         .target(name: "SalesGenerator", dependencies: ["PosCore"]),
-        .executableTarget(name: "pos-generate-sales", dependencies: ["SalesGenerator", "PosCore"]),
+        .executableTarget(name: "pos-generate-sales", dependencies: ["SalesGenerator", "PosCore",
+                                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting", "MariaDB", "FastCGI"]),
+        .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosCoreTesting", "MariaDB", "FastCGI",
+                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB", "PosCore", "PosCoreTesting"]),
         .testTarget(name: "UserServiceTests", dependencies: ["UserService", "PosCore", "MariaDB", "PosCoreTesting"]),
         .testTarget(name: "MenuServiceTests", dependencies: ["MenuService", "PosCore"]),

@@ -1,3 +1,4 @@
+import ArgumentParser
 import MariaDB
 import PosCore
 
@@ -6,8 +7,12 @@ import PosCore
 /// (`BusinessDay.localHour` of `created_at`) and, for orders with a discount, each line's part
 /// of it (`Pricing.totals`, through `OrderChange`'s repricing). Touches only rows still
 /// missing them, so running it again does nothing; scripts/up runs it.
-enum BackfillCommand {
-    static func run(environment: ServiceEnvironment) throws -> Int32 {
+struct BackfillCommand: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backfill-reports",
+        abstract: "Fill in the report columns that rows written before migration V007 lack (safe to re-run).")
+
+    func run(environment: ServiceEnvironment, logger: Logger) throws {
         let db = try Connection(environment.database)
         var hours = 0, discounted = 0
         while true {
@@ -40,6 +45,5 @@ enum BackfillCommand {
             discounted += 1
         }
         print("backfill-reports: \(hours) orders given their local hour, \(discounted) discounted orders their lines' parts")
-        return 0
     }
 }

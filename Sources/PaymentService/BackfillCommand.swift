@@ -1,3 +1,4 @@
+import ArgumentParser
 import MariaDB
 import PosCore
 
@@ -5,15 +6,19 @@ import PosCore
 /// written before migration V007 their `business_date`, from their own time (`created_at`, a
 /// shift's `opened_at`) and the same `BusinessDay` every write has used since. Touches only rows
 /// whose business date is NULL, so running it again does nothing; scripts/up runs it.
-enum BackfillCommand {
+struct BackfillCommand: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backfill-reports",
+        abstract: "Fill in the report columns that rows written before migration V007 lack (safe to re-run).")
+
     static let tables: [(table: String, stamp: String)] = [
         ("payments", "created_at"), ("refunds", "created_at"), ("cash_movements", "created_at"), ("shifts", "opened_at"),
     ]
 
-    static func run(environment: ServiceEnvironment) throws -> Int32 {
+    func run(environment: ServiceEnvironment, logger: Logger) throws {
         let db = try Connection(environment.database)
         var filled = 0
-        for (table, stamp) in tables {
+        for (table, stamp) in Self.tables {
             while true {
                 // Stored times are UTC: seconds since the epoch without the session's time zone.
                 let rows = try db.query("""
@@ -31,6 +36,5 @@ enum BackfillCommand {
             }
         }
         print("backfill-reports: \(filled) payment, refund, cash movement and shift rows given a business date")
-        return 0
     }
 }

@@ -19,8 +19,5 @@ public enum PaymentService: PosService {
     }
 
     /// `backfill-reports` (see `BackfillCommand`).
-    public static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32? {
-        guard arguments.first == "backfill-reports" else { return nil }
-        return try BackfillCommand.run(environment: environment)
-    }
+    public static var commands: [any ServiceCommand.Type] { [BackfillCommand.self] }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import FastCGI
 import MariaDB
 #if canImport(Glibc)
@@ -5,65 +6,68 @@ import Glibc
 #endif
 
 /// What a service provides; `ServiceMain` supplies everything else (pool, workers, database
-/// connection per thread, health route, error mapping).
+/// connection per thread, health route, error mapping, the command line).
 public protocol PosService: SendableMetatype {
     /// Short name: `user`, `menu`. Used for the health route, logs and the default DB account.
     static var name: String { get }
     static func registerRoutes(_ router: inout Router)
-    /// A command other than `serve`/`worker` (e.g. `ensure-staff`); returns the exit code, or
-    /// nil when the service has no such command.
-    static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32?
+    /// The service's own commands beside `serve` and `worker` (e.g. `ensure-staff`); none by default.
+    static var commands: [any ServiceCommand.Type] { get }
     /// Called once in each worker process before it serves: for threads of the service's own
     /// (none by default), each with its own database connection.
     static func startWorkerTasks(environment: ServiceEnvironment, logger: Logger)
 }
 
 extension PosService {
-    public static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32? { nil }
+    public static var commands: [any ServiceCommand.Type] { [] }
     public static func startWorkerTasks(environment: ServiceEnvironment, logger: Logger) {}
 }
 
-/// The entry point of every service executable:
-/// `pos-<name> serve` runs the pool manager; it re-runs the executable as `worker` for each
-/// worker process; any other command goes to the service's `runCommand`.
+/// The entry point of every service executable, `pos-<name>` (see `ServiceCommandLine`):
+/// `serve` runs the pool manager, which re-runs the executable as `worker` for each worker
+/// process; the service's own commands run once and exit. `--help` at any level; a usage error
+/// exits 64, bad settings 2, a failed command 1.
 public enum ServiceMain {
     public static func run<Service: PosService>(_ service: Service.Type) -> Never {
         Logger.bootstrapJSON()
         let logger = Logger(label: Service.name)
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let command: any ServiceCommand
+        do {
+            let parsed = try ServiceCommandLine<Service>.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+            if let serviceCommand = parsed as? any ServiceCommand {
+                command = serviceCommand
+            } else if parsed is ServiceCommandLine<Service> {
+                // The root alone names no command: a usage error, as `serve` is never implied.
+                throw ValidationError("name a command: serve, or one of the others in --help")
+            } else {
+                // The parser's own commands (`--help`, `help serve`) print and exit.
+                var builtIn = parsed
+                try builtIn.run()
+                exit(0)
+            }
+        } catch {
+            ServiceCommandLine<Service>.exit(withError: error)
+        }
         let environment: ServiceEnvironment
         do {
-            environment = try ServiceEnvironment.fromProcess(service: Service.name)
+            environment = try command.settings(service: Service.name)
         } catch {
             logger.error("bad configuration: \(error)")
             exit(2)
         }
-        switch arguments.first {
-        case "serve":
-            logger.info("starting pool", [("socket", environment.socketPath), ("workers", String(environment.workers)),
-                                          ("threads", String(environment.threads))])
-            WorkerPool.run(PoolConfiguration(
-                socketPath: environment.socketPath, socketGroup: environment.socketGroup,
-                workers: environment.workers, pidFile: environment.pidFile,
-                drainSeconds: environment.drainSeconds, workerArguments: ["worker"],
-                processTitle: "pos-\(Service.name)", metricsDirectory: environment.metricsDirectory,
-                metricsLabels: [("service", Service.name)], log: logger.poolSink))
-        case "worker":
-            runWorker(Service.self, environment: environment, logger: logger)
-        default:
-            do {
-                if let code = try Service.runCommand(arguments, environment: environment) { exit(code) }
-            } catch {
-                logger.error("\(arguments.first ?? "command") failed: \(error)")
-                exit(1)
-            }
-            logger.error("usage: pos-\(Service.name) serve")
-            exit(2)
+        do {
+            try command.run(environment: environment, logger: logger)
+            exit(0)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            logger.error("\(type(of: command).configuration.commandName ?? "command") failed: \(error)")
+            exit(1)
         }
     }
 
-    private static func runWorker<Service: PosService>(_ service: Service.Type, environment: ServiceEnvironment,
-                                                        logger: Logger) -> Never {
+    static func runWorker<Service: PosService>(_ service: Service.Type, environment: ServiceEnvironment,
+                                               logger: Logger) -> Never {
         guard let fdText = ProcessEnvironment()[listenFDEnvironmentKey], let listenFD = Int32(fdText) else {
             logger.error("worker started without \(listenFDEnvironmentKey); run `serve` instead")
             exit(2)

@@ -41,7 +41,12 @@ public struct ServiceEnvironment: Sendable {
     public var guestSessionLifetimeSeconds: Int
 
     public static func fromProcess(service: String) throws -> ServiceEnvironment {
-        let env = ProcessEnvironment()
+        try read(service: service, from: ProcessEnvironment())
+    }
+
+    /// The settings in `env` (the process's environment, or it with a command's options in place
+    /// of some variables); a `ConfigurationError` naming the first variable that is out of range.
+    public static func read(service: String, from env: ProcessEnvironment) throws -> ServiceEnvironment {
         let timeZone = env["POS_TIMEZONE"].flatMap { $0.isEmpty ? nil : $0 } ?? "UTC"
         let gatewayPort = try env.int("POS_PORT", default: 8080, range: 1...65535)
         let socketPath = env["POS_SERVICE_SOCKET"] ?? "/tmp/pos-\(service).sock"
@@ -81,11 +86,30 @@ public struct ServiceEnvironment: Sendable {
     }
 }
 
-/// The process environment with typed, checked accessors.
+/// The process environment with typed, checked accessors; `overriding` puts values (a command
+/// line's options) in place of some variables without touching the process's own.
 public struct ProcessEnvironment: Sendable {
+    private var fixed: [String: String]?
+    private var overrides: [String: String] = [:]
+
+    /// The process's environment, read when a variable is asked for.
     public init() {}
 
+    /// These variables only, not the process's (for tests).
+    public init(_ variables: [String: String]) {
+        fixed = variables
+    }
+
+    /// This environment with `values` in place of the variables they name.
+    public func overriding(_ values: [String: String]) -> ProcessEnvironment {
+        var copy = self
+        copy.overrides.merge(values) { _, new in new }
+        return copy
+    }
+
     public subscript(name: String) -> String? {
+        if let value = overrides[name] { return value }
+        if let fixed { return fixed[name] }
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
     }

@@ -10,8 +10,6 @@ public enum UserService: PosService {
         AuditController.register(&router)
     }
 
-    public static func runCommand(_ arguments: [String], environment: ServiceEnvironment) throws -> Int32? {
-        guard arguments.first == "ensure-staff" else { return nil }
-        return try EnsureStaffCommand.run(arguments, environment: environment)
-    }
+    /// `ensure-staff` (see `EnsureStaffCommand`).
+    public static var commands: [any ServiceCommand.Type] { [EnsureStaffCommand.self] }
 }
