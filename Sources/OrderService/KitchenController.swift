@@ -2,7 +2,7 @@ import MariaDB
 import PosCore
 
 /// `GET /api/kitchen/queue?station=&limit=&cursor=`: what the bar or kitchen has to make,
-/// oldest first, with only that station's lines when a station is given.
+/// oldest first, with only that station's lines when a station is given; ETag / 304.
 enum KitchenController {
     static func register(_ router: inout Router) {
         router.get("/api/kitchen/queue", queue)
@@ -30,7 +30,9 @@ enum KitchenController {
                     "items": .array(lines.map(\.json))]
         }
         let next: JSON = orders.count > limit ? page.last.flatMap { KitchenCursor(order: $0)?.text }.map(JSON.string) ?? .null : .null
-        return .json(["station": .optional(station), "items": .array(tickets), "next_cursor": next])
+        // A kitchen display polls every second or two: an unchanged page is a 304 without a body.
+        return HTTPResponse.json(["station": .optional(station), "items": .array(tickets), "next_cursor": next])
+            .conditional(on: request, prefix: "kitchen")
     }
 }
 

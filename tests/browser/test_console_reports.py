@@ -21,8 +21,10 @@ REPORTS = ("daily-sales", "hourly-sales", "payment-mix", "top-items")
 
 
 def simple_line(menu, skip=0):
-    """A line of an available item, with the first option of each group that needs one."""
-    items = [item for category in menu["categories"] for item in category["items"] if item["available"]]
+    """A line of an available item whose stock is not counted (other suites leave items with a
+    stock of 1 or 2 on the menu), with the first option of each group that needs one."""
+    items = [item for category in menu["categories"] for item in category["items"]
+             if item["available"] and item.get("stock") is None]
     item = items[skip % len(items)]
     modifiers = [group["options"][0]["id"] for group in item["modifier_groups"] if group["min_select"] > 0]
     return {"item_id": item["id"], "quantity": 1 + skip % 3, "modifiers": modifiers}

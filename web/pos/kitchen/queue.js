@@ -1,6 +1,6 @@
 // Keeps the kitchen queue of each shown station fresh: GET /api/kitchen/queue?station= every
-// POLL_MS, with If-None-Match when the server gave an ETag (api.js getIfChanged; today the
-// queue answers without one, so each poll is a plain GET). New tickets show within 3 s.
+// POLL_MS, with If-None-Match (api.js getIfChanged): an unchanged queue is a 304 without a
+// body, so polling costs the server and the screen next to nothing. New tickets show within 3 s.
 
 import * as api from '../lib/api.js';
 
