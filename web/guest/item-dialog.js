@@ -4,6 +4,7 @@
 
 import { $, cloneTemplate, setText } from '../shared/dom.js';
 import { formatDelta, formatMoney } from '../shared/money.js';
+import { choiceProblems, chosenOptions, disableFullGroups, keepWithinOne, markGroup, ruleText } from '../shared/option-choice.js';
 import * as api from './api.js';
 
 const dialog = $('item-dialog');
@@ -19,7 +20,7 @@ export function initItemDialog() {
     event.preventDefault();
     if (!current || problems().length > 0) return;
     const { item, quantity, onAdd } = current;
-    const modifiers = checkedInputs().map((input) => ({ id: Number(input.value), name: input.dataset.name }));
+    const modifiers = chosenOptions($('dialog-groups'));
     dialog.close('add');
     onAdd({ item, modifiers, quantity });
   });
@@ -40,9 +41,7 @@ export function openItemDialog(item, onAdd) {
 function groupFieldset(group) {
   const fieldset = cloneTemplate('group-template');
   fieldset.dataset.groupId = String(group.id);
-  fieldset.dataset.min = String(group.min_select);
-  fieldset.dataset.max = String(group.max_select);
-  fieldset.dataset.name = group.name;
+  markGroup(fieldset, group);
   setText(fieldset, '.group__name', group.name);
   setText(fieldset, '.group__rule', ruleText(group));
   const single = group.min_select === 1 && group.max_select === 1;
@@ -63,23 +62,8 @@ function groupFieldset(group) {
   return fieldset;
 }
 
-function ruleText({ min_select: min, max_select: max }) {
-  if (min === max) return `(choose ${min})`;
-  if (min === 0) return max === 1 ? '(optional)' : `(optional, up to ${max})`;
-  return `(choose ${min} to ${max})`;
-}
-
-// A checkbox group holds at most max: with max 1, a new choice replaces the old one; above 1,
-// the unchecked boxes are disabled once max are checked.
 function onOptionChange(event) {
-  const input = event.target;
-  const fieldset = input.closest('fieldset');
-  const max = Number(fieldset.dataset.max);
-  if (input.type === 'checkbox' && input.checked && max === 1) {
-    for (const other of fieldset.querySelectorAll('input:checked')) {
-      if (other !== input) other.checked = false;
-    }
-  }
+  keepWithinOne(event);
   refresh();
 }
 
@@ -90,12 +74,7 @@ function changeQuantity(delta) {
 }
 
 function refresh() {
-  for (const fieldset of $('dialog-groups').querySelectorAll('fieldset')) {
-    const max = Number(fieldset.dataset.max);
-    const boxes = [...fieldset.querySelectorAll('input[type=checkbox]')];
-    const full = boxes.filter((b) => b.checked).length >= max;
-    for (const box of boxes) box.disabled = max > 1 && full && !box.checked;
-  }
+  disableFullGroups($('dialog-groups'));
   $('dialog-quantity').textContent = String(current.quantity);
   $('dialog-minus').disabled = current.quantity <= 1;
   const missing = problems();
@@ -104,21 +83,8 @@ function refresh() {
   quoteLine(missing.length === 0);
 }
 
-/** What keeps the choice from being added, one sentence per group. */
 function problems() {
-  const out = [];
-  for (const fieldset of $('dialog-groups').querySelectorAll('fieldset')) {
-    const count = fieldset.querySelectorAll('input:checked').length;
-    const min = Number(fieldset.dataset.min);
-    const max = Number(fieldset.dataset.max);
-    if (count < min) out.push(`Choose ${min === 1 ? 'one' : `at least ${min}`} for ${fieldset.dataset.name}.`);
-    if (count > max) out.push(`Choose at most ${max} for ${fieldset.dataset.name}.`);
-  }
-  return out;
-}
-
-function checkedInputs() {
-  return [...$('dialog-groups').querySelectorAll('input:checked')];
+  return choiceProblems($('dialog-groups'));
 }
 
 // The price on the Add button is the line total the quote endpoint gives for this one line.
@@ -131,7 +97,7 @@ async function quoteLine(valid) {
   const line = {
     item_id: current.item.id,
     quantity: current.quantity,
-    modifiers: checkedInputs().map((input) => Number(input.value)),
+    modifiers: chosenOptions($('dialog-groups')).map((option) => option.id),
   };
   try {
     const totals = await api.quote([line]);

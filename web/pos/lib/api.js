@@ -55,6 +55,24 @@ export const post = (path, json = {}, headers = {}) => request('POST', path, { j
 export const patch = (path, json, headers = {}) => request('PATCH', path, { json, headers });
 export const del = (path, headers = {}) => request('DELETE', path, { headers });
 
+const PAGE_SIZE = 200; // the API's largest page
+const MAX_PAGES = 100; // a cursor that never ends stops here (20 000 rows: far beyond a cafe's lists)
+
+/** Every item of a paged list (`{items, next_cursor}`, api.md "Lists"), page by page. */
+export async function getAllPages(path) {
+  const all = [];
+  let cursor = null;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (cursor) query.set('cursor', cursor);
+    const answer = await get(`${path}?${query}`);
+    all.push(...(answer.items ?? []));
+    if (!answer.next_cursor || answer.next_cursor === cursor) break;
+    cursor = answer.next_cursor;
+  }
+  return all;
+}
+
 /** GET with If-None-Match: `{body, etag}`, or `{body: null, etag}` when unchanged (304). */
 export async function getIfChanged(path, etag) {
   const headers = etag ? { 'If-None-Match': etag } : {};

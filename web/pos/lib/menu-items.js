@@ -5,22 +5,9 @@
 
 import * as api from './api.js';
 
-const PAGE_SIZE = 200;
-const MAX_PAGES = 100; // 20 000 items: far beyond a cafe's menu; a cursor that never ends stops here
-
 /** Resolves to every item (`item` of api.md), newest first. */
-export async function loadMenuItems() {
-  const items = [];
-  let cursor = null;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (cursor) query.set('cursor', cursor);
-    const answer = await api.get(`/api/menu/items?${query}`);
-    items.push(...(answer.items ?? []));
-    if (!answer.next_cursor || answer.next_cursor === cursor) break;
-    cursor = answer.next_cursor;
-  }
-  return items;
+export function loadMenuItems() {
+  return api.getAllPages('/api/menu/items');
 }
 
 /**

@@ -41,15 +41,7 @@ async function reload(focusId = null) {
 
 /** Every page of GET /api/staff. */
 async function listAll() {
-  const all = [];
-  let cursor = null;
-  do {
-    const query = new URLSearchParams({ limit: '200' });
-    if (cursor) query.set('cursor', cursor);
-    const page = await api.get(`/api/staff?${query}`);
-    all.push(...(page.items ?? []));
-    cursor = page.next_cursor;
-  } while (cursor);
+  const all = await api.getAllPages('/api/staff');
   return all.sort((a, b) => Number(b.active) - Number(a.active) || a.username.localeCompare(b.username));
 }
 

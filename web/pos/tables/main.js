@@ -30,15 +30,7 @@ async function reload(focus = null) {
 
 /** Every page of GET /api/guest/tables, by name. */
 async function listAll() {
-  const all = [];
-  let cursor = null;
-  do {
-    const query = new URLSearchParams({ limit: '200' });
-    if (cursor) query.set('cursor', cursor);
-    const page = await api.get(`/api/guest/tables?${query}`);
-    all.push(...(page.items ?? []));
-    cursor = page.next_cursor;
-  } while (cursor);
+  const all = await api.getAllPages('/api/guest/tables');
   return all.sort((a, b) => Number(b.active) - Number(a.active)
     || a.label.localeCompare(b.label, undefined, { numeric: true }) || a.id - b.id);
 }

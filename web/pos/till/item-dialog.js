@@ -4,6 +4,7 @@
 
 import { $, cloneTemplate, setText } from '../../shared/dom.js';
 import { formatDelta } from '../../shared/money.js';
+import { choiceProblems, chosenOptions, disableFullGroups, keepWithinOne, markGroup, ruleText } from '../../shared/option-choice.js';
 
 const dialog = $('item-dialog');
 let current = null; // {item, onAdd}
@@ -15,8 +16,7 @@ export function initItemDialog() {
     event.preventDefault();
     if (!current || problems().length > 0) return;
     const { item, onAdd } = current;
-    const modifiers = [...$('item-groups').querySelectorAll('input:checked')]
-      .map((input) => ({ id: Number(input.value), name: input.dataset.name }));
+    const modifiers = chosenOptions($('item-groups'));
     dialog.close();
     onAdd({ item, modifiers });
   });
@@ -35,9 +35,7 @@ export function openItemDialog(item, onAdd) {
 function groupFieldset(group) {
   const fieldset = document.createElement('fieldset');
   fieldset.className = 'group';
-  fieldset.dataset.min = String(group.min_select);
-  fieldset.dataset.max = String(group.max_select);
-  fieldset.dataset.name = group.name;
+  markGroup(fieldset, group);
   const legend = document.createElement('legend');
   legend.textContent = `${group.name} ${ruleText(group)}`;
   fieldset.append(legend);
@@ -61,42 +59,18 @@ function groupFieldset(group) {
   return fieldset;
 }
 
-function ruleText({ min_select: min, max_select: max }) {
-  if (min === max) return `(choose ${min})`;
-  if (min === 0) return max === 1 ? '(optional)' : `(optional, up to ${max})`;
-  return `(choose ${min} to ${max})`;
-}
-
 function onChange(event) {
-  const input = event.target;
-  const fieldset = input.closest('fieldset');
-  if (input.type === 'checkbox' && input.checked && Number(fieldset.dataset.max) === 1) {
-    for (const other of fieldset.querySelectorAll('input:checked')) if (other !== input) other.checked = false;
-  }
+  keepWithinOne(event);
   refresh();
 }
 
 function refresh() {
-  for (const fieldset of $('item-groups').querySelectorAll('fieldset')) {
-    const max = Number(fieldset.dataset.max);
-    const boxes = [...fieldset.querySelectorAll('input[type=checkbox]')];
-    const full = boxes.filter((box) => box.checked).length >= max;
-    for (const box of boxes) box.disabled = max > 1 && full && !box.checked;
-  }
+  disableFullGroups($('item-groups'));
   const missing = problems();
   $('item-hint').textContent = missing.join(' ');
   $('item-add').disabled = missing.length > 0;
 }
 
-/** One sentence per group whose choice is not allowed yet. */
 function problems() {
-  const out = [];
-  for (const fieldset of $('item-groups').querySelectorAll('fieldset')) {
-    const count = fieldset.querySelectorAll('input:checked').length;
-    const min = Number(fieldset.dataset.min);
-    const max = Number(fieldset.dataset.max);
-    if (count < min) out.push(`Choose ${min === 1 ? 'one' : `at least ${min}`} for ${fieldset.dataset.name}.`);
-    if (count > max) out.push(`Choose at most ${max} for ${fieldset.dataset.name}.`);
-  }
-  return out;
+  return choiceProblems($('item-groups'));
 }
