@@ -231,9 +231,12 @@ prepare_var_dir() {
     mkdir -p "$RUN_DIR"
     chgrp www-data "$RUN_DIR"
     chmod 750 "$RUN_DIR"
-    # Only root reaches MariaDB's socket (root has no password) and the secrets.
+    # The pools (their own users) pass through $DB_DIR to MariaDB's socket; its data, binary log
+    # and configuration and the secrets stay root's alone. Set on every `up`, also when MariaDB
+    # is already running.
     mkdir -p "$DB_DIR" "$DB_BINLOG_DIR" "$SECRETS_DIR"
-    chmod 700 "$DB_DIR" "$SECRETS_DIR"
+    chmod 711 "$DB_DIR"
+    chmod 700 "$DB_BINLOG_DIR" "$SECRETS_DIR"
     ((${#DB_SOCKET} < 100)) || die "socket path too long for a unix socket: $DB_SOCKET"
     check_www_data_access
 }
@@ -360,10 +363,7 @@ db_start() {
         log "MariaDB already running (pid $pid)"
     else
         db_init
-        # The pools (their own users) pass through to the socket; the data, the binary log and
-        # the configuration stay root's alone.
-        chmod 711 "$DB_DIR"
-        chmod 700 "$DB_DIR/data" "$DB_BINLOG_DIR"
+        chmod 700 "$DB_DIR/data"
         log "starting MariaDB (socket $DB_SOCKET, port $POS_DB_PORT)"
         rm -f "$DB_PID_FILE"
         setsid nohup mariadbd --defaults-file="$DB_CNF" >>"$LOG_DIR/mariadb.out" 2>&1 </dev/null &
