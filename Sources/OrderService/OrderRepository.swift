@@ -31,12 +31,10 @@ struct OrderRepository {
     func find(_ id: Int, lock: RowLock = .none) throws -> Order? {
         // A locking read never reaches into the payment service's totals (it would lock them):
         // those are read apart, without a lock.
-        let paid = lock == .none ? Order.paidColumns(of: "orders") : ""
-        guard let row = try db.queryFirst("""
-            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: paid) FROM orders WHERE id = \(id)\(lock)
-            """) else {
-            return nil
-        }
+        let query: SQLQuery = lock == .none
+            ? "\(unsafeRaw: Order.selectWithPaid) WHERE o.id = \(id)"
+            : "SELECT \(unsafeRaw: Order.columns) FROM orders WHERE id = \(id)\(lock)"
+        guard let row = try db.queryFirst(query) else { return nil }
         return try withLines([try Order(row: row)], paidKnown: lock == .none).first
     }
 
@@ -63,8 +61,7 @@ struct OrderRepository {
     /// is (the session is part of the query: another session's order is never loaded).
     func find(_ id: Int, placedBy sessionID: Int) throws -> Order? {
         guard let row = try db.queryFirst("""
-            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: Order.paidColumns(of: "orders")) FROM orders
-            WHERE id = \(id) AND guest_session_id = \(sessionID)
+            \(unsafeRaw: Order.selectWithPaid) WHERE o.id = \(id) AND o.guest_session_id = \(sessionID)
             """) else { return nil }
         return try withLines([try Order(row: row)], paidKnown: true).first
     }
@@ -83,13 +80,13 @@ struct OrderRepository {
     /// Orders matching the filters, newest first.
     func list(status: OrderStatus?, since: String?, page: Page) throws -> [Order] {
         let rows = try db.query("""
-            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: Order.paidColumns(of: "orders")) FROM orders
+            \(unsafeRaw: Order.selectWithPaid)
             WHERE \(SQLQuery.all([
-                page.beforeID.map { "id < \($0)" },
-                status.map { "status = \($0.rawValue)" },
-                since.map { "created_at >= \($0)" },
+                page.beforeID.map { "o.id < \($0)" },
+                status.map { "o.status = \($0.rawValue)" },
+                since.map { "o.created_at >= \($0)" },
             ]))
-            ORDER BY id DESC LIMIT \(page.limit + 1)
+            ORDER BY o.id DESC LIMIT \(page.limit + 1)
             """)
         return try withLines(rows.map(Order.init(row:)), paidKnown: true)
     }
@@ -98,7 +95,7 @@ struct OrderRepository {
     /// when one is given, starting after `after` (the last ticket of the previous page).
     func queue(station: String?, after: KitchenCursor?, limit: Int) throws -> [Order] {
         let rows = try db.query("""
-            SELECT \(unsafeRaw: Order.columns)\(unsafeRaw: Order.paidColumns(of: "o")) FROM orders o
+            \(unsafeRaw: Order.selectWithPaid)
             WHERE \(SQLQuery.all([
                 "o.status = 'submitted'",
                 after.map { "(o.submitted_at, o.id) > (\($0.submittedAt), \($0.orderID))" },
@@ -189,38 +186,46 @@ struct OrderRepository {
     }
 
     /// `orders` with their lines (one query: lines joined with their modifiers) and, unless
-    /// `paidKnown` (read with the orders through `Order.paidColumns`), what was paid (one more).
+    /// `paidKnown` (read with the orders through `Order.selectWithPaid`), what was paid (one more).
+    /// Lines come in id order and each line's modifiers in theirs, put in order here: an
+    /// `ORDER BY` on the join costs MariaDB a temporary table and a filesort per read.
     private func withLines(_ orders: [Order], paidKnown: Bool) throws -> [Order] {
         guard !orders.isEmpty else { return [] }
         let ids = orders.map(\.id)
-        var linesByOrder: [Int: [OrderLine]] = [:]
-        var current: (orderID: Int, line: OrderLine)?
-        func flush() {
-            if let current { linesByOrder[current.orderID, default: []].append(current.line) }
-        }
+        var lines: [Int: (orderID: Int, line: OrderLine, modifierIDs: [Int])] = [:]
         for row in try db.query("""
             SELECT l.id, l.order_id, l.item_id, l.name, l.quantity, l.base_price_cents, l.tax_rate_bp, l.station, l.note,
-                   m.option_id, m.name AS modifier_name, m.price_delta_cents, i.stock IS NOT NULL AS stock_counted
+                   m.id AS modifier_id, m.option_id, m.name AS modifier_name, m.price_delta_cents,
+                   i.stock IS NOT NULL AS stock_counted
             FROM order_lines l LEFT JOIN order_line_modifiers m ON m.line_id = l.id
             LEFT JOIN menu_items i ON i.id = l.item_id
-            WHERE l.order_id IN (\(list: ids)) ORDER BY l.order_id, l.id, m.id
+            WHERE l.order_id IN (\(list: ids))
             """) {
             let lineID = try row.int("id")
-            if current?.line.id != lineID {
-                flush()
-                current = (try row.int("order_id"),
-                           OrderLine(id: lineID, itemID: try row.int("item_id"), name: try row.string("name"),
-                                     quantity: try row.int("quantity"), basePriceCents: try row.int("base_price_cents"),
-                                     taxRateBP: try row.int("tax_rate_bp"), station: try row.optionalString("station"),
-                                     note: try row.optionalString("note"), modifiers: [],
-                                     stockCounted: try row.optionalInt("stock_counted") != 0))
+            if lines[lineID] == nil {
+                lines[lineID] = (try row.int("order_id"),
+                                 OrderLine(id: lineID, itemID: try row.int("item_id"), name: try row.string("name"),
+                                           quantity: try row.int("quantity"), basePriceCents: try row.int("base_price_cents"),
+                                           taxRateBP: try row.int("tax_rate_bp"), station: try row.optionalString("station"),
+                                           note: try row.optionalString("note"), modifiers: [],
+                                           stockCounted: try row.optionalInt("stock_counted") != 0),
+                                 [])
             }
-            if let optionID = try row.optionalInt("option_id") {
-                current?.line.modifiers.append(LineModifier(optionID: optionID, name: try row.string("modifier_name"),
-                                                            priceDeltaCents: try row.int("price_delta_cents")))
+            if let modifierID = try row.optionalInt("modifier_id") {
+                lines[lineID]?.modifierIDs.append(modifierID)
+                lines[lineID]?.line.modifiers.append(LineModifier(optionID: try row.int("option_id"),
+                                                                  name: try row.string("modifier_name"),
+                                                                  priceDeltaCents: try row.int("price_delta_cents")))
             }
         }
-        flush()
+        var linesByOrder: [Int: [OrderLine]] = [:]
+        for (_, entry) in lines.sorted(by: { $0.key < $1.key }) {
+            var line = entry.line
+            if entry.modifierIDs.count > 1 {
+                line.modifiers = zip(entry.modifierIDs, line.modifiers).sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            linesByOrder[entry.orderID, default: []].append(line)
+        }
         var payments: [Int: (paid: Int, refunded: Int)] = [:]
         if !paidKnown {
             for row in try db.query("""
