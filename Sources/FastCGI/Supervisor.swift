@@ -112,13 +112,15 @@ struct Supervisor {
             configuration.log(.info, "SIGUSR1: no log file to reopen (the pool writes to the output it was given)")
             return
         }
-        do {
-            try LogFile(path: path).redirectStandardStreams()
-        } catch {
-            configuration.log(.error, "log file not reopened, still writing to the old one: \(error)")
-        }
+        var failure: (any Error)?
+        do { try LogFile(path: path).redirectStandardStreams() } catch { failure = error }
+        // The workers are told either way: each opens the path itself, and logs how that went.
         for pid in workers.keys { kill(pid, SIGUSR1) }
-        configuration.log(.info, "log file reopened; \(workers.count) workers told to reopen it")
+        if let failure {
+            configuration.log(.error, "log file not reopened, still writing to the old one: \(failure)")
+        } else {
+            configuration.log(.info, "log file reopened; \(workers.count) workers told to reopen it")
+        }
     }
 
     /// Marks the workers that wrote their readiness byte (or closed the pipe by dying).
