@@ -19,11 +19,14 @@ public struct WorkerConfiguration: Sendable {
     public var readyFD: Int32?
     /// The worker's registry and where its snapshots go; nil: no metrics.
     public var metrics: WorkerMetrics?
+    /// The pool's log file (inherited as descriptors 1 and 2), reopened on SIGUSR1; nil: none.
+    public var logFile: String?
     public var log: PoolLogSink
 
     public init(listenFD: Int32, threads: Int, maxBodyBytes: Int, drainSeconds: Double, readyFD: Int32? = nil,
-                metrics: WorkerMetrics? = nil, log: @escaping PoolLogSink = standardErrorPoolLog) {
+                metrics: WorkerMetrics? = nil, logFile: String? = nil, log: @escaping PoolLogSink = standardErrorPoolLog) {
         self.log = log
+        self.logFile = logFile
         self.metrics = metrics
         self.listenFD = listenFD
         self.readyFD = readyFD
@@ -34,7 +37,7 @@ public struct WorkerConfiguration: Sendable {
 }
 
 /// The worker side of a pool: N threads in `FCGX_Accept_r`, and the main thread waiting for
-/// signals. Two ways to stop:
+/// signals. SIGUSR1 reopens the log file (`LogFile`) and goes on serving. Two ways to stop:
 /// - SIGTERM (the pool stops): keep accepting until nothing is in flight and the backlog is
 ///   empty, then exit; the manager has removed the socket path, so the backlog only shrinks.
 /// - SIGUSR2 (retire, a reload: newer workers share the socket): stop accepting at once, finish
@@ -69,10 +72,14 @@ public enum FastCGIWorker {
             startThread(state)
         }
 
-        let stopSignals = signalSet([SIGTERM, SIGINT, SIGUSR2])
+        let watched = signalSet([SIGTERM, SIGINT, SIGUSR1, SIGUSR2])
         var lastSnapshot: [UInt8] = []
         while true {
-            if let signal = waitForSignal(stopSignals, timeoutMillis: WorkerMetrics.publishMillis) {
+            if let signal = waitForSignal(watched, timeoutMillis: WorkerMetrics.publishMillis) {
+                if signal == SIGUSR1 {
+                    reopenLogFile(configuration)
+                    continue
+                }
                 if signal == SIGUSR2 {
                     retire(state)
                     configuration.metrics?.publish()
@@ -91,6 +98,18 @@ public enum FastCGIWorker {
         drain(state, listenFD: configuration.listenFD, seconds: configuration.drainSeconds)
         configuration.metrics?.publish()
         exit(0)
+    }
+
+    /// Puts the log file at its path now on descriptors 1 and 2; an accept thread writing a line
+    /// meanwhile finishes it in the old file (`write` holds the file it started on).
+    private static func reopenLogFile(_ configuration: WorkerConfiguration) {
+        guard let path = configuration.logFile else { return }
+        do {
+            try LogFile(path: path).redirectStandardStreams()
+            configuration.log(.info, "worker reopened its log file")
+        } catch {
+            configuration.log(.error, "worker could not reopen its log file, still writing to the old one: \(error)")
+        }
     }
 
     /// Stops accepting and waits until every accept thread has finished its request and ended,

@@ -35,7 +35,7 @@ struct Supervisor {
 
     mutating func superviseUntilStopped() {
         for slot in 1...slotCount { spawnWorker(slot: slot, generation: generation) }
-        let watched = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP])
+        let watched = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGUSR1])
         while true {
             let signal = waitForSignal(watched, timeoutMillis: 50)
             if signal == SIGTERM || signal == SIGINT {
@@ -44,6 +44,7 @@ struct Supervisor {
                 return
             }
             if signal == SIGHUP { beginReload() }
+            if signal == SIGUSR1 { reopenLogFile() }
             reapAndRespawn()
             spawnDelayed()
             readReadiness()
@@ -101,6 +102,24 @@ struct Supervisor {
         } catch {
             configuration.log(.error, "\(error); retrying shortly")
             delayedRespawns.append((monotonicSeconds() + 0.5, slot, generation))
+        }
+    }
+
+    /// SIGUSR1 (logrotate's postrotate, `scripts/reopen-logs`): the manager reopens its log file,
+    /// then tells every worker to do the same. Workers started from now on inherit the new file.
+    private func reopenLogFile() {
+        guard let path = configuration.logFile else {
+            configuration.log(.info, "SIGUSR1: no log file to reopen (the pool writes to the output it was given)")
+            return
+        }
+        var failure: (any Error)?
+        do { try LogFile(path: path).redirectStandardStreams() } catch { failure = error }
+        // The workers are told either way: each opens the path itself, and logs how that went.
+        for pid in workers.keys { kill(pid, SIGUSR1) }
+        if let failure {
+            configuration.log(.error, "log file not reopened, still writing to the old one: \(failure)")
+        } else {
+            configuration.log(.info, "log file reopened; \(workers.count) workers told to reopen it")
         }
     }
 

@@ -15,7 +15,9 @@ struct LaunchedWorker {
 }
 
 /// Starts worker processes: the pool's executable re-run with the socket as descriptor 3 and a
-/// readiness pipe as descriptor 4, signals unblocked and at their defaults.
+/// readiness pipe as descriptor 4, signals at their defaults and unblocked but SIGUSR1: a log
+/// reopen the manager forwards before the worker waits for signals stays pending until it does,
+/// instead of killing it (SIGUSR1's default action).
 struct WorkerLauncher {
     /// The executable's path as it was at start. A deploy replaces the file at this path
     /// (`install`/`mv`), so a worker started after a reload runs the new binary, where
@@ -50,9 +52,9 @@ struct WorkerLauncher {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = signalSet([])
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        var defaults = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGUSR2, SIGPIPE])
+        var childMask = signalSet([SIGUSR1])
+        posix_spawnattr_setsigmask(&attributes, &childMask)
+        var defaults = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE])
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 

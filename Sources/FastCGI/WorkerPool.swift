@@ -22,13 +22,17 @@ public struct PoolConfiguration: Sendable {
     public var metricsDirectory: String?
     /// Labels on the manager's own metrics (`service`).
     public var metricsLabels: [(String, String)]
+    /// The log file the manager put on its standard output and error (`LogFile`), which it and
+    /// its workers reopen on SIGUSR1; nil: they write where they were started writing.
+    public var logFile: String?
     public var log: PoolLogSink
 
     public init(socketPath: String, socketGroup: String?, workers: Int, pidFile: String?,
                 drainSeconds: Double, workerArguments: [String], processTitle: String,
                 metricsDirectory: String? = nil, metricsLabels: [(String, String)] = [],
-                log: @escaping PoolLogSink = standardErrorPoolLog) {
+                logFile: String? = nil, log: @escaping PoolLogSink = standardErrorPoolLog) {
         self.processTitle = processTitle
+        self.logFile = logFile
         self.metricsDirectory = metricsDirectory
         self.metricsLabels = metricsLabels
         self.log = log
@@ -47,14 +51,15 @@ let inheritedListenFD: Int32 = 3
 
 /// The manager side of a pool. It opens the socket, keeps `workers` processes alive
 /// (respawning one that dies, at once unless it died young), on SIGHUP replaces them without
-/// losing a request (`Supervisor+Reload`), and on SIGTERM or SIGINT removes the socket path so
+/// losing a request (`Supervisor+Reload`), on SIGUSR1 reopens its log file and has every worker
+/// do the same (`LogFile`), and on SIGTERM or SIGINT removes the socket path so
 /// no new connection arrives, lets the workers drain, and exits.
 public enum WorkerPool {
     public static func run(_ configuration: PoolConfiguration) -> Never {
         do {
             try refuseIfAlreadyRunning(pidFile: configuration.pidFile)
             let listenFD = try openSocket(configuration)
-            var blocked = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGUSR2, SIGPIPE])
+            var blocked = signalSet([SIGTERM, SIGINT, SIGCHLD, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE])
             pthread_sigmask(SIG_BLOCK, &blocked, nil)
             if let pidFile = configuration.pidFile { try writePidFile(pidFile) }
             let snapshots = configuration.metricsDirectory.map(MetricsSnapshots.init(directory:))

@@ -79,7 +79,7 @@ public enum ServiceMain {
         let configuration = WorkerConfiguration(listenFD: listenFD, threads: environment.threads,
                                                 maxBodyBytes: ServiceEnvironment.maxBodyBytes,
                                                 drainSeconds: environment.drainSeconds, readyFD: readyFD,
-                                                metrics: metrics, log: logger.poolSink)
+                                                metrics: metrics, logFile: environment.logFile, log: logger.poolSink)
         FastCGIWorker.run(configuration) {
             // A worker must come up while the database is down, or the pool would crash-loop and
             // nginx would answer 502 instead of the services' 503 until it is back.

@@ -49,7 +49,10 @@ public struct ServeCommand<Service: PosService>: ServiceCommand {
         CommandConfiguration(
             commandName: "serve",
             abstract: "Run the pool manager: listen on the socket and keep the workers running.",
-            discussion: "SIGHUP (or scripts/reload) starts new workers on the installed binary; SIGTERM drains and stops.")
+            discussion: """
+                SIGHUP (or scripts/reload) starts new workers on the installed binary; SIGUSR1 (or \
+                scripts/reopen-logs) reopens the log file; SIGTERM drains and stops.
+                """)
     }
 
     @Option(help: ArgumentHelp("The FastCGI socket: a path, or host:port (POS_SERVICE_SOCKET).", valueName: "path"))
@@ -64,6 +67,11 @@ public struct ServeCommand<Service: PosService>: ServiceCommand {
     @Option(help: ArgumentHelp("Where the manager writes its pid (POS_PID_FILE).", valueName: "path"))
     public var pidFile: String?
 
+    @Option(help: ArgumentHelp(
+        "The log file, appended to and reopened on SIGUSR1 (POS_LOG_FILE; default: standard output and error).",
+        valueName: "path"))
+    public var logFile: String?
+
     public init() {}
 
     public func validate() throws {
@@ -71,6 +79,7 @@ public struct ServeCommand<Service: PosService>: ServiceCommand {
             if let value, !(1...64).contains(value) { throw ValidationError("\(name) must be in 1…64") }
         }
         if socket?.isEmpty == true { throw ValidationError("--socket must not be empty") }
+        if logFile?.isEmpty == true { throw ValidationError("--log-file must not be empty") }
     }
 
     public var environmentOverrides: [String: String] {
@@ -79,6 +88,7 @@ public struct ServeCommand<Service: PosService>: ServiceCommand {
         values["POS_WORKERS"] = workers.map(String.init)
         values["POS_THREADS"] = threads.map(String.init)
         values["POS_PID_FILE"] = pidFile
+        values["POS_LOG_FILE"] = logFile
         return values
     }
 
@@ -86,6 +96,8 @@ public struct ServeCommand<Service: PosService>: ServiceCommand {
         // Workers, also those a reload starts, inherit the manager's environment and read their
         // settings from it: exported here, the options reach every one of them.
         for (name, value) in environmentOverrides { setenv(name, value, 1) }
+        // Before the first line, so the whole pool's log is in the file; workers inherit it.
+        if let logFile = environment.logFile { try LogFile(path: logFile).redirectStandardStreams() }
         logger.info("starting pool", [("socket", environment.socketPath), ("workers", String(environment.workers)),
                                       ("threads", String(environment.threads))])
         WorkerPool.run(PoolConfiguration(
@@ -93,7 +105,7 @@ public struct ServeCommand<Service: PosService>: ServiceCommand {
             workers: environment.workers, pidFile: environment.pidFile,
             drainSeconds: environment.drainSeconds, workerArguments: ["worker"],
             processTitle: "pos-\(Service.name)", metricsDirectory: environment.metricsDirectory,
-            metricsLabels: [("service", Service.name)], log: logger.poolSink))
+            metricsLabels: [("service", Service.name)], logFile: environment.logFile, log: logger.poolSink))
     }
 }
 

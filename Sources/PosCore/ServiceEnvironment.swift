@@ -14,6 +14,9 @@ public struct ServiceEnvironment: Sendable {
     /// `<socket's folder>/<service>.metrics`; see `MetricsSnapshots`).
     public var metricsDirectory: String
     public var pidFile: String?
+    /// `POS_LOG_FILE`: the file a pool writes its log to, reopened on SIGUSR1 (`LogFile`); nil
+    /// (unset or empty): standard output and error as the pool was started with.
+    public var logFile: String?
     public var socketGroup: String?
     public var workers: Int
     public var threads: Int
@@ -56,6 +59,7 @@ public struct ServiceEnvironment: Sendable {
             metricsDirectory: env["POS_METRICS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? socketFolder(socketPath) + "/\(service).metrics",
             pidFile: env["POS_PID_FILE"],
+            logFile: env["POS_LOG_FILE"].flatMap { $0.isEmpty ? nil : $0 },
             socketGroup: env["POS_SOCKET_GROUP"] ?? "www-data",
             workers: try env.int("POS_WORKERS", default: 2, range: 1...64),
             threads: try env.int("POS_THREADS", default: 4, range: 1...64),

@@ -23,10 +23,10 @@ struct LogInjectionTests {
         let requestID = try #require(response.header("X-Request-Id"), "the service names the request")
 
         let logged = await eventually(within: 3) {
-            ((try? logLines(of: "user.log")) ?? []).contains { $0.contains(requestID) }
+            ((try? logLines(of: "user/user.log")) ?? []).contains { $0.contains(requestID) }
         }
         #expect(logged)
-        let lines = try logLines(of: "user.log")
+        let lines = try logLines(of: "user/user.log")
         for line in lines.suffix(200) {
             let entry = try #require(try? JSONParser.parse(Array(line.utf8)), "not a JSON line: \(line)")
             #expect(entry["time"] != nil && entry["level"] != nil && entry["service"] == "user", "\(line)")

@@ -8,9 +8,9 @@ import Testing
 struct RequestLogTests {
     let gateway = GatewayClient.shared
 
-    /// The JSON lines of `<service>.log` whose `request_id` is `requestID`, once one is there.
+    /// The JSON lines of `<service>/<service>.log` whose `request_id` is `requestID`, once one is there.
     private func lines(of service: String, requestID: String) async throws -> [JSON] {
-        let file = TestEnvironment.varDirectory + "/log/\(service).log"
+        let file = TestEnvironment.varDirectory + "/log/\(service)/\(service).log"
         var found: [JSON] = []
         _ = await eventually(within: 3) {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""

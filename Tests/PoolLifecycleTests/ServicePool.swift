@@ -11,6 +11,8 @@ struct ServicePool {
 
     var pidFile: String { "\(TestEnvironment.varDirectory)/run/\(name)/\(name).pid" }
     var socketPath: String { "\(TestEnvironment.varDirectory)/run/\(name)/\(name).sock" }
+    /// The pool's log file (`serve --log-file`, scripts/lib/common.sh's `service_log_file`).
+    var logFile: String { "\(TestEnvironment.varDirectory)/log/\(name)/\(name).log" }
 
     func managerPID() throws -> pid_t {
         guard let text = Proc.read(pidFile), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {

@@ -43,6 +43,7 @@ struct ServiceCommandLineTests {
         #expect(environment.threads == 5)
         #expect(environment.socketPath == "/run/cafe-pos/sample.sock")
         #expect(environment.pidFile == nil)
+        #expect(environment.logFile == nil, "no log file: standard output and error, as before")
     }
 
     @Test("serve without options runs on the environment's settings")
@@ -52,16 +53,18 @@ struct ServiceCommandLineTests {
         #expect(environment.threads == 5)
     }
 
-    @Test("--socket, --threads and --pid-file replace their variables, and are exported as them for the workers")
+    @Test("--socket, --threads, --pid-file and --log-file replace their variables, and are exported as them for the workers")
     func everyOverride() throws {
-        let arguments = ["serve", "--socket", "/tmp/s.sock", "--threads", "7", "--pid-file", "/tmp/s.pid"]
+        let arguments = ["serve", "--socket", "/tmp/s.sock", "--threads", "7", "--pid-file", "/tmp/s.pid",
+                         "--log-file", "/tmp/s.log"]
         let environment = try settings(arguments)
         #expect(environment.socketPath == "/tmp/s.sock")
         #expect(environment.threads == 7)
         #expect(environment.pidFile == "/tmp/s.pid")
+        #expect(environment.logFile == "/tmp/s.log")
         let serve = try #require(try CommandLine.parseAsRoot(arguments) as? ServeCommand<SampleService>)
         #expect(serve.environmentOverrides == ["POS_SERVICE_SOCKET": "/tmp/s.sock", "POS_THREADS": "7",
-                                               "POS_PID_FILE": "/tmp/s.pid"])
+                                               "POS_PID_FILE": "/tmp/s.pid", "POS_LOG_FILE": "/tmp/s.log"])
     }
 
     @Test("the manager's own arguments for a worker, `worker N`, still parse")
@@ -77,7 +80,7 @@ struct ServiceCommandLineTests {
 
     @Test("an unknown option or command, or a value out of range, is a usage error (exit 64)",
           arguments: [["serve", "--bogus"], ["serve", "--workers", "0"], ["serve", "--threads", "many"],
-                      ["serve", "--password", "x"], ["frobnicate"]])
+                      ["serve", "--password", "x"], ["serve", "--log-file", ""], ["frobnicate"]])
     func usageErrors(_ arguments: [String]) {
         #expect(exitCode(arguments) == .validationFailure)
     }
@@ -91,7 +94,7 @@ struct ServiceCommandLineTests {
         #expect(!root.contains("\n  worker "))
         let serve = CommandLine.helpMessage(for: ServeCommand<SampleService>.self)
         for text in ["--socket", "POS_SERVICE_SOCKET", "--workers", "POS_WORKERS", "--threads", "POS_THREADS",
-                     "--pid-file", "POS_PID_FILE"] {
+                     "--pid-file", "POS_PID_FILE", "--log-file", "POS_LOG_FILE"] {
             #expect(serve.contains(text), "serve --help lacks \(text)")
         }
     }

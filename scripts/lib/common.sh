@@ -177,7 +177,7 @@ stop_pid_file() {
 
 show_log_tails() {
     local file
-    for file in "$LOG_DIR"/*.log "$LOG_DIR"/*.err "$NGINX_DIR/error.log"; do
+    for file in "$LOG_DIR"/*.log "$LOG_DIR"/*/*.log "$LOG_DIR"/*.err "$NGINX_DIR/error.log"; do
         [[ -s $file && $file != */mariadb-install.log ]] || continue
         printf '\n===== %s (last 40 lines) =====\n' "$file" >&2
         tail -n 40 "$file" >&2
@@ -226,7 +226,9 @@ build_services() {
 prepare_var_dir() {
     mkdir -p "$VAR" "$LOG_DIR" "$NGINX_DIR"
     chmod 755 "$VAR" "$NGINX_DIR"
-    chmod 750 "$LOG_DIR"
+    # 751: each pool passes through to its own folder (log/<service>/, which it writes: it
+    # reopens its file there on SIGUSR1); nobody but root lists the folder or reads its files.
+    chmod 751 "$LOG_DIR"
     # nginx workers (www-data) connect to the pools' sockets in run/.
     mkdir -p "$RUN_DIR"
     chgrp www-data "$RUN_DIR"
@@ -473,6 +475,9 @@ ensure_staff() {
 # put a socket where nginx expects this one's.
 service_pid_file() { printf '%s\n' "$RUN_DIR/$1/$1.pid"; }
 service_socket() { printf '%s\n' "$RUN_DIR/$1/$1.sock"; }
+# Each pool's log is in a folder of its own (0750, its user's), since the pool itself opens the
+# file again after logrotate (or scripts/reopen-logs) renamed it: `serve --log-file`, SIGUSR1.
+service_log_file() { printf '%s\n' "$LOG_DIR/$1/$1.log"; }
 
 # Every pool runs as its own system user, never root, as on an installed box (scripts/install,
 # sysusers): a compromised worker cannot read another pool's database password (a process's
@@ -485,6 +490,9 @@ pool_user() { printf 'cafe-pos-%s\n' "$1"; }
 # as the menu is public anyway).
 MENU_PUBLIC_DIR=$RUN_DIR/menu-public
 MENU_PUBLIC_GROUP=cafe-pos-menu-public
+# The pools in that group (scripts/install gives the same two units the folder).
+MENU_PUBLIC_SERVICES=(menu order)
+publishes_menu() { [[ " ${MENU_PUBLIC_SERVICES[*]} " == *" $1 "* ]]; }
 
 ensure_menu_public_dir() {
     local user
@@ -510,9 +518,10 @@ ensure_pool_user() {
 # Starts the pool of service NAME unless its pid file names a running pool. A pool that is
 # draining (SIGTERM: its socket is gone, its workers finish) is waited for, then replaced.
 service_start() {
-    local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid deadline user
+    local name=$1 bin=$BIN_DIR/pos-$1 pid_file socket pid deadline user log_file
     pid_file=$(service_pid_file "$name")
     socket=$(service_socket "$name")
+    log_file=$(service_log_file "$name")
     if pid=$(running_pid "$pid_file" "pos-$name"); then
         if [[ -S $socket ]]; then
             log "$name pool already running (pid $pid)"
@@ -523,9 +532,13 @@ service_start() {
     fi
     [[ -x $bin ]] || die "no binary $bin (build first)"
     ensure_pool_user "$name"
-    if [[ $name == menu || $name == order ]]; then ensure_menu_public_dir "$name"; fi
+    if publishes_menu "$name"; then ensure_menu_public_dir "$name"; fi
     user=$(pool_user "$name")
     install -d -m 0750 -o "$user" -g www-data "${pid_file%/*}"
+    # The pool's log folder and file are its own: the redirect below (root's shell) must not
+    # create a file the pool could not open again.
+    install -d -m 0750 -o "$user" -g "$user" "${log_file%/*}"
+    [[ -e $log_file ]] || install -m 0640 -o "$user" -g "$user" /dev/null "$log_file"
     rm -f "$pid_file"
     log "starting $name pool ($socket) as $user"
     # setsid: the pool outlives this script and is not hit by a Ctrl-C meant for it.
@@ -534,7 +547,7 @@ service_start() {
         export POS_SERVICE_SOCKET=$socket POS_PID_FILE=$pid_file
         # The public menu as files nginx serves (api.d/menu.conf): the menu service writes them,
         # the order service invalidates them when it changes stock (ensure_menu_public_dir).
-        if [[ $name == menu || $name == order ]]; then export POS_MENU_PUBLISH_DIR=$MENU_PUBLIC_DIR; fi
+        if publishes_menu "$name"; then export POS_MENU_PUBLISH_DIR=$MENU_PUBLIC_DIR; fi
         export POS_SOCKET_GROUP=${POS_SOCKET_GROUP:-www-data}
         # Close every descriptor past stderr: a pipe inherited from the caller (a test runner,
         # CI) would otherwise stay open in the pool and its workers, and the caller would wait
@@ -544,16 +557,18 @@ service_start() {
             ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
         done
         export HOME=/nonexistent
+        # The pool opens its log itself (--log-file) and reopens it on SIGUSR1; the redirect
+        # catches only what it says before that (a bad setting).
         exec setsid nohup setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs \
-            --inh-caps=-all --bounding-set=-all "$bin" serve >>"$LOG_DIR/$name.log" 2>&1 </dev/null
+            --inh-caps=-all --bounding-set=-all "$bin" serve --log-file "$log_file" >>"$log_file" 2>&1 </dev/null
     ) &
     pid=$!
     # The manager writes its pid file and opens the socket; wait for both.
     deadline=$((SECONDS + 20))
     until running_pid "$pid_file" "pos-$name" >/dev/null && [[ -S $socket ]]; do
         if ! is_running "$pid" || ((SECONDS >= deadline)); then
-            tail -n 40 "$LOG_DIR/$name.log" >&2 || true
-            die "$name pool did not start (log: $LOG_DIR/$name.log)"
+            tail -n 40 "$log_file" >&2 || true
+            die "$name pool did not start (log: $log_file)"
         fi
         sleep 0.1
     done
@@ -587,7 +602,7 @@ service_reload() {
     local name=$1 manager old_workers log_file log_size deadline pid now count
     manager=$(running_pid "$(service_pid_file "$name")" "pos-$name") || die "$name pool is not running"
     old_workers=" $(pool_workers "$manager") "
-    log_file=$LOG_DIR/$name.log
+    log_file=$(service_log_file "$name")
     log_size=$(stat -c %s "$log_file" 2>/dev/null || echo 0)
     log "reloading $name pool (pid $manager)"
     kill -HUP "$manager"
@@ -606,6 +621,20 @@ service_reload() {
         sleep 0.05
     done
     die "$name pool did not finish its reload within 60 s (log: $log_file)"
+}
+
+# Sends SIGUSR1 to the pool of service NAME: its manager reopens its log file (creating it
+# when logrotate or a person renamed it), then every worker does. Waits until the file is there.
+service_reopen_log() {
+    local name=$1 manager log_file deadline
+    manager=$(running_pid "$(service_pid_file "$name")" "pos-$name") || die "$name pool is not running"
+    log_file=$(service_log_file "$name")
+    kill -USR1 "$manager"
+    deadline=$((SECONDS + 10))
+    until [[ -e $log_file ]]; do
+        ((SECONDS < deadline)) || die "$name pool (pid $manager) did not reopen $log_file"
+        sleep 0.05
+    done
 }
 
 # Names of pools that have a pid file in run/ (what up started, whatever the list says now).

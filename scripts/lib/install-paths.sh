@@ -13,6 +13,11 @@ UNIT_DIR=/etc/systemd/system
 SYSUSERS_FILE=/usr/lib/sysusers.d/cafe-pos.conf
 MARIADB_SNIPPET=/etc/mysql/mariadb.conf.d/60-cafe-pos.cnf
 LOGROTATE_FILE=/etc/logrotate.d/cafe-pos
+TMPFILES_FILE=/usr/lib/tmpfiles.d/cafe-pos.conf
+# The published menu's folder on a box (tmpfiles.d), shared by the menu and order pools.
+MENU_PUBLIC_DIR_INSTALLED=$RUN_DIR_INSTALLED/menu-public
+# The drop-in that gives those pools the folder (cafe-pos-<service>.service.d/).
+MENU_PUBLIC_DROPIN=menu-public.conf
 
 # Exports each POS_*=value line of the first readable FILE. Not `source`: systemd's
 # EnvironmentFile syntax allows unquoted spaces (POS_CAFE_NAME=Cafe POS) that bash would run.
