@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// A table guests order from. Its token goes in the table's QR code.
 struct GuestTable: Sendable {

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 extension HTTPRequest {
     /// The token from `Authorization: Guest <token>`, if the scheme is Guest (any case).

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `POST /api/guest/sessions` (anyone; nginx rate-limits it per address) and the gateway's
 /// guest-session check.

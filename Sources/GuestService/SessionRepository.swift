@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Guest sessions. Only SHA-256 digests of session tokens are stored: a leaked table grants
 /// nothing. A session lives `POS_GUEST_SESSION_TTL_SECONDS` and only while its table is active.

@@ -1,4 +1,6 @@
 import PosCore
+import PosHTTP
+import PosMoney
 
 /// `GET /api/settings` (anyone): what front ends need to show money and days as the services
 /// count them, from the same configuration (README "Configuration"). ETag and 304 like the menu.

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 import QRCode
 
 /// Tables (manager+): create, list, rename, enable or disable (each audited); each table's QR

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Tables and their tokens. A token is 256 random bits (base64url); it is found by its
 /// SHA-256 digest, compared again in constant time, never by the token itself.

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// A menu category as the API shows it: `{id, name, position, station}`; in the public menu
 /// it also carries `items`.

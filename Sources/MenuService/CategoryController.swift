@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `/api/menu/categories`: managers create, rename, reorder, route (station) and delete
 /// categories. A category is deleted softly and only once no item that is not deleted is in it.

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// The fields of a category create or update request, validated. Problems are recorded in
 /// the `JSONBody`; the caller's `finish()` reports them all at once.

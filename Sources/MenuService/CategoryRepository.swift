@@ -1,5 +1,4 @@
 import MariaDB
-import PosCore
 
 /// Reads and writes `menu_categories`. A deleted category (soft-deleted: `deleted_at` set) is
 /// invisible to every method here; past orders may still point at it.

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// The audit detail of an update: for every member whose value differs between `old` and
 /// `new` (same keys, same order), `key: {"old": …, "new": …}`. Empty when nothing changed.

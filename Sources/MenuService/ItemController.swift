@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `/api/menu/items`: anyone reads an item; staff list every item, the unavailable ones too
 /// (the public menu leaves those out, and the back office and till must still show them);

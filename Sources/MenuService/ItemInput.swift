@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// A validated `POST /api/menu/items` body.
 struct NewItem {

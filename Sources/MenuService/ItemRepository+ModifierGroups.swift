@@ -1,5 +1,4 @@
 import MariaDB
-import PosCore
 
 extension ItemRepository {
     /// The modifier groups (with options) of every item in `itemIDs`, keyed by item id, each

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// Reads and writes the item aggregate: `menu_items` with its modifier groups and options.
 /// A deleted item (soft-deleted: `deleted_at` set) is invisible here; past orders keep it.

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 import Synchronization
 
 /// The serialised public menu, kept per process and shared by its threads, keyed by

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// The columns of an item a manager edits (all but id, version and modifier groups).
 struct ItemFields: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 #if canImport(Glibc)
 import Glibc
 #endif

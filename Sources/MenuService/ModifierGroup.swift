@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// One choice in a modifier group: `{id, name, price_delta_cents}` (the delta may be negative).
 struct ModifierOption: JSONRepresentable, Sendable {

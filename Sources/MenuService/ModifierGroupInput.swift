@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// A modifier option as a client sends it: `{name, price_delta_cents}`.
 struct ModifierOptionInput: Equatable, Sendable {

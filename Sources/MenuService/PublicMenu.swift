@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// The public menu document: `{categories: [{id, name, position, station, items}]}` — every
 /// category that is not deleted, by position then id, each with its available items that

@@ -1,4 +1,5 @@
 import PosCore
+import PosHTTP
 
 /// `GET /api/menu`: the public menu with `ETag: "menu-<version>"` and `Cache-Control:
 /// no-cache` (clients keep it but revalidate); a matching `If-None-Match` gets 304 with the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MariaDB
 import PosCore
+import PosMoney
 
 /// `pos-order backfill-reports`: gives the orders written before migration V007 what the
 /// reports read, from the services' own code: the local hour they were created in

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Guests order from their table (`Authorization: Guest <session>`, checked by the gateway,
 /// which passes the session and its table as `POS_GUEST_*`): the order is created by the same

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Staff decide on guest orders: accept (`pending → submitted`: to the kitchen, stock taken,
 /// exactly as a submit) or reject (`pending → cancelled`, with a reason, audited). Pending

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `GET /api/kitchen/queue?station=&limit=&cursor=`: what the bar or kitchen has to make,
 /// oldest first, with only that station's lines when a station is given; ETag / 304.

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// A line as a client asks for it: `{item_id, quantity, modifiers?: [option_id], note?}`.
 /// Any price the client sends is ignored: prices come from the menu.

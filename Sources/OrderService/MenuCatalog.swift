@@ -1,5 +1,6 @@
 import MariaDB
-import PosCore
+import PosHTTP
+import PosMoney
 
 /// A line priced from the menu as it is now, ready to be stored or quoted.
 struct PricedLine: Sendable {

@@ -1,5 +1,6 @@
 import MariaDB
-import PosCore
+import PosHTTP
+import PosMoney
 
 /// A modifier as it was chosen and priced when the line was added.
 struct LineModifier: Sendable {

@@ -1,5 +1,7 @@
 import MariaDB
 import PosCore
+import PosHTTP
+import PosMoney
 
 /// The one way an existing order changes: in a transaction, lock it, check the version the
 /// client saw (If-Match → 412, body `version` → 409), apply the change, re-price with the one

@@ -1,5 +1,7 @@
 import MariaDB
 import PosCore
+import PosHTTP
+import PosMoney
 
 /// Ringing up orders: create, read, list, add and remove lines.
 enum OrderController {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosMoney
 
 /// The one way an order comes into being, for staff (`POST /api/orders`) and guests
 /// (`POST /api/guest/orders`) alike: the lines priced from the menu as it is now, totals from

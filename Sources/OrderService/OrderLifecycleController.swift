@@ -1,5 +1,7 @@
 import MariaDB
 import PosCore
+import PosHTTP
+import PosMoney
 
 /// Moving an order along: submit to the kitchen, ready, complete, cancel; and discounts.
 enum OrderLifecycleController {
@@ -83,7 +85,7 @@ enum OrderLifecycleController {
     /// `→ cancelled`, the one way for a cancel and a guest order's reject: refused (409
     /// `order-paid`) while money is on the order, stock taken for it comes back, audited as
     /// `audit` with the reason. The caller has checked the move and who may make it.
-    static func cancelOrder(_ order: Order, _ db: Connection, actor: Identity, reason: String?, audit: AuditLog.EventType) throws {
+    static func cancelOrder(_ order: Order, _ db: Connection, actor: Identity, reason: String?, audit: AuditEvent) throws {
         guard order.paidCents == 0 else {
             throw HTTPError.conflict("Order \(order.number) has \(order.paidCents) cents paid; refund it first.", slug: "order-paid")
         }

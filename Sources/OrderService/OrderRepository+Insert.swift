@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosMoney
 
 /// Creating an order: three statements (the order, its lines, their modifiers), each row
 /// returned as stored (`RETURNING`), so nothing is read back.

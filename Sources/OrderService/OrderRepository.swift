@@ -1,5 +1,6 @@
 import MariaDB
-import PosCore
+import PosHTTP
+import PosMoney
 
 /// Reads and writes orders with their lines. Loading N orders costs two queries (orders with
 /// what was paid, lines with their modifiers), three for a locking read; never one per row.

@@ -1,5 +1,7 @@
 import MariaDB
 import PosCore
+import PosHTTP
+import PosMoney
 
 /// `POST /api/orders/quote`: what an order would cost, from the same pricing; nothing stored.
 enum QuoteController {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `GET /api/orders/{id}/receipt`: plain text by default, HTML when the client asks for it.
 enum ReceiptController {

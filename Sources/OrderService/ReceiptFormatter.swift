@@ -1,4 +1,6 @@
-import PosCore
+import Foundation
+import PosHTTP
+import PosMoney
 
 /// A printable receipt: 42 columns of plain text for a receipt printer, or the same lines as
 /// a small HTML page. Figures are the order's stored totals (from the one pricing function).

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Counted stock lives on menu items (owned by the menu service); the order account may write
 /// only that column and the menu version. Stock is taken when an order is sent to the kitchen

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MariaDB
 import PosCore
+import PosMoney
 
 /// `pos-payment backfill-reports`: gives the payments, refunds, cash movements and shifts
 /// written before migration V007 their `business_date`, from their own time (`created_at`, a

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// Cash put into (amount > 0) or taken out of (amount < 0) a till's drawer during a shift.
 struct CashMovement: Sendable {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Cash put into or taken out of a till during a shift (change top-ups, safe drops, petty cash).
 enum CashMovementController {

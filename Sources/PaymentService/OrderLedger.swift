@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// What the payment service needs of an order, read from the order service's table.
 struct PayableOrder: Sendable {

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// A captured payment as stored. `tendered_cents` is null for card payments.
 struct Payment: Sendable {

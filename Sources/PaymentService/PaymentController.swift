@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Taking payments and reading them back.
 enum PaymentController {

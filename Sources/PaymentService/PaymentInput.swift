@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// The body of `POST /api/payments`, validated:
 /// `{order_id, method, amount_cents, tendered_cents?, tip_cents?, reference?, till?}`.

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// Reads and writes payment rows.
 struct PaymentRepository {

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// Money given back from one payment, by the payment's method.
 struct Refund: Sendable {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Refunds: managers give back part or all of a payment.
 enum RefundController {

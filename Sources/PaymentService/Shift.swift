@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// A till's shift: opened with a float, closed with the counted cash.
 struct Shift: Sendable {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Till shifts: open with a float, read with the Z report, close with the counted cash.
 enum ShiftController {

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// A shift's Z report: sales by method, tips, refunds, discounts and cash movements, and the
 /// drawer's expected cash.

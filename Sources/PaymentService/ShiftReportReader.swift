@@ -1,5 +1,4 @@
 import MariaDB
-import PosCore
 
 /// Builds a shift's Z report from its payments, refunds and cash movements (five queries,
 /// whatever the shift's size). Within a transaction that locked the shift `FOR UPDATE`, the

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// Reads and writes shifts. One open shift per till is the unique key on `open_till`
 /// (the till's name while open, NULL once closed).

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// A till (cash drawer) name. Payments, refunds and shifts name theirs with an optional
 /// `till` field in the body (`?till=` on `GET /api/shifts/current`); without it, `main`.

@@ -1,3 +1,5 @@
+import MariaDB
+import PosHTTP
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import MariaDB
+import PosHTTP
 
 /// `Idempotency-Key` handling, done inside the same database transaction as the work:
 ///

@@ -1,4 +1,5 @@
 import Logging
+import PosHTTP
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import FastCGI
 import Logging
+import PosHTTP
 
 /// The services' logger: swift-log's `Logger` underneath (its handler, bootstrapped by
 /// `ServiceMain`, is `JSONLogHandler`), with the call shape the services use: a message, the

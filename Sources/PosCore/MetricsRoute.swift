@@ -1,4 +1,5 @@
 import FastCGI
+import PosHTTP
 
 /// `GET /metrics/<service>`: the whole pool's metrics in Prometheus text format, every worker's
 /// snapshot and the manager's added up (`MetricsSnapshots`). nginx passes it only from the

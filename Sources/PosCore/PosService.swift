@@ -1,6 +1,7 @@
 import ArgumentParser
 import FastCGI
 import MariaDB
+import PosHTTP
 #if canImport(Glibc)
 import Glibc
 #endif

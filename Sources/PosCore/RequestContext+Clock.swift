@@ -1,3 +1,6 @@
+import PosHTTP
+import PosMoney
+
 extension RequestContext {
     /// The test-only header that sets a request's clock (`POS_ENABLE_TEST_HOOKS=1` only).
     public static let testClockHeader = "X-Pos-Test-Now"

@@ -1,5 +1,6 @@
 import FastCGI
 import MariaDB
+import PosHTTP
 
 /// Runs one request through the router and turns every outcome into an HTTP response:
 /// `HTTPError` → its problem+json; a database outage → 503; anything else → a plain 500

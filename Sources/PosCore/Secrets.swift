@@ -1,4 +1,5 @@
 import CSodium
+import PosMoney
 
 /// Password hashing, random tokens, digests and constant-time comparison, all from libsodium.
 public enum Secrets {

@@ -1,12 +1,14 @@
 import MariaDB
+import PosHTTP
+import PosMoney
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A service's settings, read once from the environment (see README "Configuration").
 public struct ServiceEnvironment: Sendable {
-    /// Bodies past this are refused with 413 (nginx enforces the same limit first).
-    public static let maxBodyBytes = 64 * 1024
+    /// Bodies past this are refused with 413: the HTTP layer's one limit, `HTTPRequest.maxBodyBytes`.
+    public static let maxBodyBytes = HTTPRequest.maxBodyBytes
 
     public var serviceName: String
     public var socketPath: String
@@ -145,11 +147,6 @@ extension String {
         while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
         return text
     }
-}
-
-public struct ConfigurationError: Error, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
 }
 
 /// The folder of a unix socket path (`/run/cafe-pos/menu` of `/run/cafe-pos/menu/menu.sock`);

@@ -1,6 +1,7 @@
 import FastCGI
 import MariaDB
 import Metrics
+import PosHTTP
 import Prometheus
 
 /// What a service counts, through the swift-metrics API (names as Prometheus shows them; every

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 extension GatewayClient {
     /// The longest `Retry-After` that is waited out. The gateway's per-address limits answer

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import PosCore
+import PosHTTP
 
 /// A plain HTTP client for the gateway: every request goes out as written, every answer comes
 /// back as sent. Redirects are not followed, nothing is cached, no cookies are kept.

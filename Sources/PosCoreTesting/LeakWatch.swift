@@ -1,5 +1,5 @@
 import Foundation
-import PosCore
+import PosHTTP
 
 /// Watches every answer `GatewayClient` receives for secrets: an Argon2id password hash, or a
 /// bearer token or guest session token anywhere but in the response that issued it. Tokens are

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// A staff member the tests created (or admin), logged in.
 public struct StaffSession: Sendable {

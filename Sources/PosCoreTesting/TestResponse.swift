@@ -1,4 +1,5 @@
-import PosCore
+import Foundation
+import PosHTTP
 
 /// One HTTP answer as the gateway sent it.
 public struct TestResponse: Sendable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `GET /api/reports/{name}?from=&to=` (or `?date=`, the Z report's usual form): managers and admins only.
 enum ReportController {

@@ -1,4 +1,5 @@
-import PosCore
+import PosHTTP
+import PosMoney
 
 /// The business dates a report covers, both ends inclusive, as `YYYY-MM-DD`.
 struct ReportRange: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// A report's rows read from its view, ready to be written as JSON or CSV: the same values in
 /// the same order either way (integers in decimal, text as it is stored).

@@ -1,5 +1,5 @@
 import Foundation
-import PosCore
+import PosMoney
 
 extension SalesGenerator {
     /// One business day: its orders in ticket order, their payments and refunds, the day's

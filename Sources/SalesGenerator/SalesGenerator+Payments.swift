@@ -1,4 +1,4 @@
-import PosCore
+import PosMoney
 
 extension SalesGenerator {
     /// Pays an order in full: card mostly, cash often, now and then split between the two;

@@ -1,5 +1,5 @@
 import Foundation
-import PosCore
+import PosMoney
 
 /// What to generate: a run of business days of a busy cafe, reproducible from `seed`.
 public struct SalesGeneratorOptions: Sendable {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `GET /api/audit?since=&type=`: the append-only log, newest first. Read-only by design:
 /// no route edits or deletes entries, and no database account may.

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Login, logout, the caller's own account, and the gateway's token check.
 enum AuthController {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// `pos-user ensure-staff --username U --role R [--display-name D]`, password in
 /// `POS_STAFF_PASSWORD`: creates the account if it does not exist; never changes an existing one.

@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// Per-username login throttling, on top of nginx's per-IP limit: after `maxFailures` wrong
 /// passwords within `windowSeconds` the username is locked for `lockSeconds`. Keyed by the name

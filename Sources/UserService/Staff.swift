@@ -1,5 +1,5 @@
 import MariaDB
-import PosCore
+import PosHTTP
 
 /// A staff account as the API shows it (never with its password hash).
 struct Staff: JSONRepresentable {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Staff accounts: managers manage cashiers and baristas; only an admin manages admins and
 /// managers. A role change, deactivation or new password ends the account's sessions.

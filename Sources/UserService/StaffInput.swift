@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 
 /// The fields of a staff create or update request, validated.
 struct StaffInput {

@@ -1,5 +1,6 @@
 import MariaDB
 import PosCore
+import PosHTTP
 
 /// Bearer tokens. Only SHA-256 digests are stored: a leaked table grants nothing.
 struct TokenRepository {

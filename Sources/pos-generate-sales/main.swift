@@ -1,5 +1,6 @@
 import ArgumentParser
 import PosCore
+import PosMoney
 import SalesGenerator
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,4 @@
 import Foundation
-import PosCore
 import PosCoreTesting
 import Testing
 

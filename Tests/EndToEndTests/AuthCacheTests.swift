@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// nginx caches token checks on disk (gateway.conf, /_auth) and writes each cache key in plain

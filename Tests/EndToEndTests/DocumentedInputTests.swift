@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Requests the OpenAPI document calls valid are served as it says (what schemathesis found

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Who the caller is comes only from nginx's token check. Headers a client sends claiming an

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// The user service's token check (`/internal/auth/check`) is for nginx's own `/_auth`

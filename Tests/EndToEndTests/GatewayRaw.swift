@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 
 /// Requests written byte for byte (URLSession would normalise the path, refuse a malformed
 /// request line or pick the HTTP version itself), and nginx's access log, which tells an answer

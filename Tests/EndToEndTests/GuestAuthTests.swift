@@ -2,6 +2,7 @@ import Foundation
 import MariaDB
 import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Who may use a guest session, and where: tables' codes open sessions only while the table is

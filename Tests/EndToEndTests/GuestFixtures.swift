@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 
 /// A guest session as the guest page holds it.
 struct GuestSession: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Abuse limits of guest ordering (README "Guest ordering"): nginx limits opening sessions per

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Issue 7's story through the real gateway: a guest at a table orders, staff accept (or

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Tables and their QR codes (manager+), and the front ends' settings.

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Every string field of the API with text an attacker or an unusual keyboard sends: more code

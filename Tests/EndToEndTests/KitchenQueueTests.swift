@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// The kitchen queue filters by station in the database and pages, so a long queue of other

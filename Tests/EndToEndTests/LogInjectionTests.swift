@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Service logs are JSON lines: what a client sends is escaped, never a line of its own.

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Fields a client may not set (ids, authors, statuses, money the server works out, versions)

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 
 /// Fresh things for the permission matrix to act on, made through the API by staff who may
 /// (never by the caller under test), so each caller of a row gets its own.

@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Other suites (orders, payments) may change the menu while these run, so each check allows

@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 
 /// Menu data made through the API by a manager, with unique names so parallel runs and
 /// earlier runs never collide.

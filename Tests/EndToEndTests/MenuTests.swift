@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Every test that writes the menu is in this suite (the other Menu*Tests files extend it),

@@ -4,6 +4,7 @@ import OrderService
 import PaymentService
 import PosCore
 import PosCoreTesting
+import PosHTTP
 import ReportService
 import Testing
 import UserService

@@ -1,4 +1,5 @@
-import PosCore
+import Foundation
+import PosHTTP
 
 /// `nginx/html/openapi.json`, read from the checkout.
 struct OpenAPIDocument {

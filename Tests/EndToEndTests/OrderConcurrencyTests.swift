@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Many tills at once against the real stack: ticket numbers stay unique, stock never goes

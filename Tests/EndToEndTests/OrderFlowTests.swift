@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// The counter's day through the gateway: a cashier rings up an order, the bar makes it, the

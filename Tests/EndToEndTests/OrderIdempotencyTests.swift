@@ -1,5 +1,6 @@
 import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// A till that retries `POST /api/orders` after a timeout must not ring the order up twice.

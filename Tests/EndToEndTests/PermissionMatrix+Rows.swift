@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 
 /// THE permission matrix: every endpoint of api.md, in the situations where who may call it
 /// differs, with who may (api.md's "who" column) and the status of an allowed call. Each row

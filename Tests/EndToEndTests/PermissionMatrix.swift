@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Who sends a request in the permission matrix. `guest` is a guest session at a table of its

@@ -1,4 +1,3 @@
-import PosCore
 import PosCoreTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
+import PosMoney
 import Testing
 
 /// One business day of a cafe rung up through the gateway for the report tests, on a business

@@ -1,6 +1,7 @@
 import Foundation
-import PosCore
+import MariaDB
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Every report of a business day equals, to the cent, what the orders and payments the API

@@ -1,6 +1,7 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
+import PosMoney
 import Testing
 
 /// `GET /api/reports/{name}` as a client sees it: who may read, CSV and JSON alike, the errors.

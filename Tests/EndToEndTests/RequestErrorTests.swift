@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Bad requests get an RFC 9457 problem with the right status: never HTML, never a 500.

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Every request a service answers leaves one JSON line in its log, with nginx's request id.

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Secrets stay secret: no password hash, password or bearer token in any answer or log file,

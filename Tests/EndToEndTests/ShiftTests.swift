@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// Till shifts through the gateway. Each test uses a till of its own (`e2e-…`), so tests

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 
 /// A string field of the API: its limit (the column's `VARCHAR(n)`), the name a 422 gives it,
 /// and how to send one value in it, with whatever the request needs made fresh (an order to

@@ -1,5 +1,5 @@
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 
 /// The gateway caches a token check for at most 1 s; api.md promises revocation within 2 s,

@@ -1,6 +1,5 @@
 import Foundation
 @testable import GuestService
-import PosCore
 import Testing
 
 @Suite("Printed QR sheets")

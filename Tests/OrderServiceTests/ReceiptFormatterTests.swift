@@ -1,5 +1,4 @@
 import MariaDB
-import PosCore
 import Testing
 @testable import OrderService
 

@@ -1,3 +1,4 @@
+import PosHTTP
 import Testing
 @testable import PaymentService
 

@@ -1,4 +1,4 @@
-import PosCore
+import PosHTTP
 import Testing
 @testable import PaymentService
 

@@ -1,6 +1,6 @@
 import Foundation
-import PosCore
 import PosCoreTesting
+import PosHTTP
 import Synchronization
 
 /// Cashiers ringing up orders as fast as the stack answers: each client loops create → submit →

@@ -1,5 +1,6 @@
 import Foundation
 import PosCoreTesting
+import PosHTTP
 import Testing
 #if canImport(Glibc)
 import Glibc

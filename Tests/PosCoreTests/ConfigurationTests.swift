@@ -2,6 +2,7 @@
 import Glibc
 #endif
 @testable import PosCore
+import PosMoney
 import Testing
 
 /// Settings read with a pattern (`POS_CURRENCY`, `POS_LOCALE`, `POS_GUEST_BASE_URL`): a bad

@@ -1,5 +1,6 @@
 import FastCGI
 @testable import PosCore
+import PosHTTP
 import Testing
 
 /// A guest session reaches a service only through the gateway's `POS_GUEST_*` params.

@@ -3,6 +3,7 @@ import MariaDB
 import PosCoreTesting
 import Testing
 @testable import PosCore
+import PosHTTP
 
 /// `IdempotentRequest` against the test stack's MariaDB (root over its socket).
 @Suite("Idempotency keys")

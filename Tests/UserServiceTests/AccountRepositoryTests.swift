@@ -1,6 +1,7 @@
 import MariaDB
 import PosCore
 import PosCoreTesting
+import PosHTTP
 import Testing
 @testable import UserService
 

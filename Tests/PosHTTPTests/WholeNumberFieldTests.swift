@@ -1,5 +1,5 @@
 import Testing
-@testable import PosCore
+@testable import PosHTTP
 
 /// Integer members as the document promises them: JSON Schema's "integer" includes 230.0.
 @Suite("Whole-number fields")

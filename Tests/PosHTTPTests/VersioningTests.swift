@@ -1,5 +1,5 @@
 import Testing
-@testable import PosCore
+@testable import PosHTTP
 
 /// If-Match and body versions as api.md and RFC 9110 have them: 412 for a header that does
 /// not hold, 409 for a stale body version, `*` for "whatever is current".

@@ -1,5 +1,5 @@
 import Testing
-@testable import PosCore
+@testable import PosHTTP
 
 @Suite("JSON parsing")
 struct JSONParserTests {

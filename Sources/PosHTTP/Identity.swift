@@ -21,7 +21,7 @@ public struct Identity: Sendable, Equatable {
     }
 
     /// Nil unless all three gateway parameters are present and well-formed.
-    init?(staffID: String?, username: String?, role: String?) {
+    package init?(staffID: String?, username: String?, role: String?) {
         guard let staffID, let id = Int(staffID), id > 0, let username, !username.isEmpty,
               let role, let parsed = Role(rawValue: role) else { return nil }
         self.init(staffID: id, username: username, role: parsed)

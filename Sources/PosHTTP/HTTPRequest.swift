@@ -1,8 +1,9 @@
-import FastCGI
-
 /// An HTTP request as the gateway passed it on: method, normalised path, query, headers, body,
 /// and the caller's identity (from gateway-only parameters, never from client headers).
 public struct HTTPRequest: Sendable {
+    /// Bodies past this are refused with 413 (nginx enforces the same limit first).
+    public static let maxBodyBytes = 64 * 1024
+
     public let method: String
     public let path: String
     public let query: [String: String]
@@ -37,33 +38,6 @@ public struct HTTPRequest: Sendable {
         self.requestID = requestID
     }
 
-    /// Builds a request from FastCGI parameters. Identity comes only from `POS_STAFF_*` and
-    /// `POS_GUEST_*`, which nginx sets from its auth subrequests; `HTTP_*` headers can never
-    /// produce them.
-    public init(fastCGI request: FastCGIRequest) {
-        let params = request.params
-        method = params["REQUEST_METHOD"] ?? "GET"
-        let uri = params["DOCUMENT_URI"] ?? params["REQUEST_URI"].map { String($0.prefix { $0 != "?" }) } ?? "/"
-        path = uri
-        query = Self.parseQuery(params["QUERY_STRING"] ?? "")
-        var headers: [String: String] = [:]
-        for (key, value) in params where key.hasPrefix("HTTP_") {
-            headers[key.dropFirst(5).lowercased().replacingUnderscores()] = value
-        }
-        if let type = params["CONTENT_TYPE"], !type.isEmpty { headers["content-type"] = type }
-        self.headers = headers
-        body = request.body
-        bodyTooLarge = request.bodyTooLarge
-        let staff = Identity(staffID: params["POS_STAFF_ID"], username: params["POS_STAFF_USERNAME"], role: params["POS_STAFF_ROLE"])
-        let guest = GuestIdentity(sessionID: params["POS_GUEST_SESSION_ID"], tableID: params["POS_GUEST_TABLE_ID"])
-        // A gateway location checks one kind of credential; both at once is not the gateway: neither counts.
-        let both = staff != nil && guest != nil
-        identity = both ? nil : staff
-        self.guest = both ? nil : guest
-        isAuthCheck = params["POS_AUTH_CHECK"] == "1"
-        requestID = params["POS_REQUEST_ID"] ?? ""
-    }
-
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 
     /// The integer path parameter `name` (a route like `/items/:id`); 404 when it is not a
@@ -76,7 +50,7 @@ public struct HTTPRequest: Sendable {
         return value
     }
 
-    static func parseQuery(_ text: String) -> [String: String] {
+    package static func parseQuery(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
         for pair in text.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -101,11 +75,5 @@ public struct HTTPRequest: Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension String {
-    func replacingUnderscores() -> String {
-        String(map { $0 == "_" ? "-" : $0 })
     }
 }

@@ -1,10 +1,10 @@
 import Testing
-@testable import PosCore
+@testable import PosHTTP
 
 @Suite("Router")
 struct RouterTests {
-    private func router() -> Router {
-        var router = Router()
+    private func router() -> HTTPRouter<Void> {
+        var router = HTTPRouter<Void>()
         router.get("/api/menu") { _, _ in .text("menu") }
         router.get("/api/menu/items/:id") { request, _ in .text("item \(try request.id())") }
         router.patch("/api/menu/items/:id") { _, _ in .text("patched") }

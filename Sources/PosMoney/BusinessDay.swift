@@ -27,10 +27,6 @@ public struct BusinessDay: Sendable {
         return "\(parts.year ?? 1970)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
-    public func today() -> String {
-        date(atEpochSeconds: Clock.nowEpochSeconds())
-    }
-
     /// The local hour (0–23, wall clock in `timeZone`, not shifted by `dayStartHour`) at
     /// `epochSeconds`: what the hourly report groups by, stored with an order when it is created.
     public func localHour(atEpochSeconds epochSeconds: Int) -> Int {

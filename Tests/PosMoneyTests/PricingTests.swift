@@ -1,5 +1,5 @@
 import Testing
-@testable import PosCore
+@testable import PosMoney
 
 @Suite("Pricing: one function, one rounding rule")
 struct PricingTests {

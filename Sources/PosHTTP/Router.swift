@@ -1,24 +1,15 @@
-import MariaDB
-
-/// What a handler sees besides the request: the thread's own database connection and the
-/// service's settings.
-public struct RequestContext {
-    public let db: Connection
-    public let environment: ServiceEnvironment
-    public let logger: Logger
-}
-
-public typealias RouteHandler = (HTTPRequest, RequestContext) throws -> HTTPResponse
-
 /// Maps method + path to a handler. Patterns are literal segments and `:name` parameters
 /// (`/api/menu/items/:id`). A path that matches with another method gives 405 with `Allow`;
-/// no match gives 404 `route-not-found`.
-public struct Router {
+/// no match gives 404 `route-not-found`. `Context` is what a handler gets besides the request
+/// (the services' is PosCore's `RequestContext`: the thread's database connection, settings, logger).
+public struct HTTPRouter<Context> {
+    public typealias Handler = (HTTPRequest, Context) throws -> HTTPResponse
+
     public struct Route {
         public let method: String
         public let pattern: String
         let segments: [Substring]
-        let handler: RouteHandler
+        let handler: Handler
 
         var literalCount: Int { segments.count { $0.first != ":" } }
     }
@@ -27,20 +18,20 @@ public struct Router {
 
     public init() {}
 
-    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping RouteHandler) {
+    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
         routes.append(Route(method: method, pattern: pattern, segments: pattern.split(separator: "/"), handler: handler))
     }
 
-    public mutating func get(_ pattern: String, _ handler: @escaping RouteHandler) { add("GET", pattern, handler) }
-    public mutating func post(_ pattern: String, _ handler: @escaping RouteHandler) { add("POST", pattern, handler) }
-    public mutating func patch(_ pattern: String, _ handler: @escaping RouteHandler) { add("PATCH", pattern, handler) }
-    public mutating func delete(_ pattern: String, _ handler: @escaping RouteHandler) { add("DELETE", pattern, handler) }
+    public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
+    public mutating func post(_ pattern: String, _ handler: @escaping Handler) { add("POST", pattern, handler) }
+    public mutating func patch(_ pattern: String, _ handler: @escaping Handler) { add("PATCH", pattern, handler) }
+    public mutating func delete(_ pattern: String, _ handler: @escaping Handler) { add("DELETE", pattern, handler) }
 
     /// Finds the route for the request, with its path parameters filled in. Of the patterns
     /// that match the path, only the most literal ones count (`/tables/print` over
     /// `/tables/:id`), so a fixed path never falls into a parameter route of another method;
     /// a path they match with other methods only is 405 with `Allow` (HEAD wherever GET is).
-    public func match(_ request: HTTPRequest) throws -> (RouteHandler, HTTPRequest) {
+    public func match(_ request: HTTPRequest) throws -> (Handler, HTTPRequest) {
         let segments = request.path.split(separator: "/")
         let candidates = routes.compactMap { route in Self.match(route.segments, segments).map { (route, $0) } }
         let mostLiteral = candidates.map { $0.0.literalCount }.max() ?? 0

@@ -1,4 +1,4 @@
-@testable import PosCore
+@testable import PosMoney
 
 /// The README's "Money" rule, computed from its words in exact fractions, sharing no code
 /// with `Pricing`: the property test holds the pricing function to this.

@@ -11,7 +11,7 @@ public struct GuestIdentity: Sendable, Equatable {
     }
 
     /// Nil unless both gateway parameters are present and positive integers.
-    init?(sessionID: String?, tableID: String?) {
+    package init?(sessionID: String?, tableID: String?) {
         guard let sessionID, let session = Int(sessionID), session > 0,
               let tableID, let table = Int(tableID), table > 0 else { return nil }
         self.init(sessionID: session, tableID: table)

@@ -8,7 +8,7 @@ public struct JSONBody {
     public private(set) var errors: [HTTPError.FieldError] = []
 
     public init(_ request: HTTPRequest) throws {
-        if request.bodyTooLarge { throw HTTPError.payloadTooLarge(ServiceEnvironment.maxBodyBytes) }
+        if request.bodyTooLarge { throw HTTPError.payloadTooLarge(HTTPRequest.maxBodyBytes) }
         if let type = request.header("content-type"), !type.lowercased().hasPrefix("application/json") {
             throw HTTPError(status: 415, slug: "unsupported-media-type", title: "Unsupported media type",
                             detail: "Send the body as application/json.")
