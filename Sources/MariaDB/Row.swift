@@ -67,11 +67,14 @@ public struct Row: Sendable {
     }
 
     public func optionalTimestamp(_ column: String) throws -> String? {
-        guard let text = try optionalString(column) else { return nil }
-        // "YYYY-MM-DD HH:MM:SS[.ffffff]" → seconds precision, UTC.
-        guard text.count >= 19 else { throw decodingError(column, "is not a DATETIME") }
-        let seconds = text.prefix(19)
-        return seconds.prefix(10) + "T" + seconds.suffix(8) + "Z"
+        guard let bytes = try raw(column) else { return nil }
+        // "YYYY-MM-DD HH:MM:SS[.ffffff]" → seconds precision, UTC. On the bytes: a row list
+        // reads several per row, and String's prefix/suffix/count walk characters.
+        guard bytes.count >= 19, bytes[10] == UInt8(ascii: " ") else { throw decodingError(column, "is not a DATETIME") }
+        var text = bytes[0..<19]
+        text[10] = UInt8(ascii: "T")
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     private func raw(_ column: String) throws -> [UInt8]? {
