@@ -65,7 +65,8 @@ let package = Package(
         .executableTarget(name: "pos-generate-sales", dependencies: ["SalesGenerator", "PosCore", "PosMoney",
                                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .testTarget(name: "PosMoneyTests", dependencies: ["PosMoney"]),
+        // SalesGenerator for its SeededRandom (SplitMix64): it too depends on PosMoney alone.
+        .testTarget(name: "PosMoneyTests", dependencies: ["PosMoney", "SalesGenerator"]),
         .testTarget(name: "PosHTTPTests", dependencies: ["PosHTTP"]),
         .testTarget(name: "PosCoreTests", dependencies: ["PosCore", "PosHTTP", "PosMoney", "PosCoreTesting", "MariaDB", "FastCGI",
                                                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),

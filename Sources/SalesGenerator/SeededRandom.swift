@@ -1,13 +1,14 @@
 /// SplitMix64: the same seed gives the same numbers on every machine and Swift version
-/// (unlike `SystemRandomNumberGenerator`), so a generated year can be made again exactly.
-struct SeededRandom: RandomNumberGenerator {
+/// (unlike `SystemRandomNumberGenerator`), so a generated year can be made again exactly, and
+/// a property test's random carts too (`PosMoneyTests`).
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,5 +1,6 @@
 import Testing
 @testable import PosMoney
+import SalesGenerator
 
 @Suite("Pricing: one function, one rounding rule")
 struct PricingTests {
@@ -90,7 +91,7 @@ struct PricingTests {
     /// 5 000 random carts from a fixed seed, priced both ways, against the README's rule in
     /// exact fractions: subtotal, the discount and its spread, the tax of each rate, the total.
     @Test func randomCartsMatchTheRuleInExactFractions() {
-        var random = SeededGenerator(seed: 20_261_125)
+        var random = SeededRandom(seed: 20_261_125)
         var mismatches: [String] = []
         var discountedCarts = 0
         for cart in 0..<5_000 {
@@ -127,7 +128,7 @@ struct PricingTests {
     /// 1–8 lines; prices of a few cents (so half cents are common) and of a menu; repeated lines
     /// (ties in the discount spread); usual tax rates and odd ones; no discount, a percentage or
     /// an amount (sometimes more than the cart).
-    static func randomCart(_ random: inout SeededGenerator) -> ([PricingLine], Discount?) {
+    static func randomCart(_ random: inout SeededRandom) -> ([PricingLine], Discount?) {
         var lines: [PricingLine] = []
         for _ in 0..<Int.random(in: 1...8, using: &random) {
             if let previous = lines.last, Int.random(in: 0..<5, using: &random) == 0 {
@@ -150,19 +151,6 @@ struct PricingTests {
         default: .amount(cents: Int.random(in: 0...20_000, using: &random))
         }
         return (lines, discount)
-    }
-}
-
-/// SplitMix64: reproducible randomness for property tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
