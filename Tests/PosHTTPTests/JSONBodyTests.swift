@@ -72,4 +72,16 @@ struct JSONBodyTests {
         #expect(body.string("code", length: 1...5, allowed: Set("abc")) == nil)
         #expect(body.errors.map(\.field) == ["code"])
     }
+
+    /// The OpenAPI document's minLength/maxLength count code points (JSON Schema): "e" + U+0301
+    /// four times is 8 code points (4 characters on screen) and fits a password of 8 to 256.
+    @Test func lengthsCountCodePointsAsTheDocumentDoes() throws {
+        let eightCodePoints = String(repeating: "e\u{301}", count: 4)
+        let tooLong = String(repeating: "e\u{301}", count: 129)
+        var body = try JSONBody(request(#"{"password": "\#(eightCodePoints)", "long": "\#(tooLong)", "short": "e\u0301"}"#))
+        #expect(body.string("password", length: 8...256, rule: .secret, trim: false) == eightCodePoints)
+        #expect(body.string("long", length: 8...256, rule: .secret, trim: false) == nil)
+        #expect(body.string("short", length: 3...64) == nil)
+        #expect(body.errors.map(\.field) == ["long", "short"])
+    }
 }
