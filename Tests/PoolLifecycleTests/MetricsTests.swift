@@ -18,7 +18,7 @@ struct MetricsTests {
 
     @Test("N requests spread over the menu workers show as N in one scrape, and still after every worker is replaced")
     func scrapeSumsWorkers() async throws {
-        let before = try await scrape()
+        let before = try await settledScrape()
         let requests = 60
         let statuses = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<requests { group.addTask { (try? await gateway.send("GET", "/api/health/menu").status) ?? 0 } }
@@ -81,6 +81,20 @@ struct MetricsTests {
         curl.waitUntilExit()
         let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(answer == "403 application/problem+json", "\(answer)")
+    }
+
+    /// A scrape that no late snapshot will change: a worker writes its snapshot within 250 ms
+    /// of a change, so a count still moving means a previous test's requests are being
+    /// written (LogReopenTests sends ~100 just before): two equal scrapes 300 ms apart.
+    private func settledScrape() async throws -> Scrape {
+        var previous = try await scrape()
+        for _ in 0..<20 {
+            try await Task.sleep(for: .milliseconds(300))
+            let next = try await scrape()
+            if next.value(Self.menuRequests) == previous.value(Self.menuRequests) { return next }
+            previous = next
+        }
+        return previous
     }
 
     private func scrape() async throws -> Scrape {
