@@ -230,6 +230,10 @@ def test_a_manager_adds_and_deletes_a_category_and_an_item(console, manager_api)
         delta.send_keys("0.80")
         click(console, by_id(console, "item-save"))
         wait(console, lambda: not shown(console, "item-dialog"), message="the new item was not saved")
+        # The list is drawn again after the save: wait for the new item in it, so the clicks
+        # below find the redrawn section, not the one being replaced (a stale element).
+        wait(console, lambda: console.find_elements(By.XPATH, section + "//*[contains(., 'Soup of the day')]"),
+             message="the new item is not listed under its category")
         created = next(i for c in manager_api.get("/api/menu")["categories"] if c["id"] == category_id
                        for i in c["items"])
         assert (created["name"], created["price_cents"], created["tax_rate_bp"], created["stock"]) == \
