@@ -193,7 +193,7 @@ struct OrderRepository {
     private func withLines(_ orders: [Order], paidKnown: Bool) throws -> [Order] {
         guard !orders.isEmpty else { return [] }
         let ids = orders.map(\.id)
-        var lines: [Int: (orderID: Int, line: OrderLine, modifierIDs: [Int])] = [:]
+        var lines: [Int: (orderID: Int, line: OrderLine, modifiers: [(id: Int, modifier: LineModifier)])] = [:]
         for row in try db.query("""
             SELECT l.id, l.order_id, l.item_id, l.name, l.quantity, l.base_price_cents, l.tax_rate_bp, l.station, l.note,
                    m.id AS modifier_id, m.option_id, m.name AS modifier_name, m.price_delta_cents,
@@ -213,18 +213,15 @@ struct OrderRepository {
                                  [])
             }
             if let modifierID = try row.optionalInt("modifier_id") {
-                lines[lineID]?.modifierIDs.append(modifierID)
-                lines[lineID]?.line.modifiers.append(LineModifier(optionID: try row.int("option_id"),
-                                                                  name: try row.string("modifier_name"),
-                                                                  priceDeltaCents: try row.int("price_delta_cents")))
+                lines[lineID]?.modifiers.append((modifierID, LineModifier(optionID: try row.int("option_id"),
+                                                                          name: try row.string("modifier_name"),
+                                                                          priceDeltaCents: try row.int("price_delta_cents"))))
             }
         }
         var linesByOrder: [Int: [OrderLine]] = [:]
         for (_, entry) in lines.sorted(by: { $0.key < $1.key }) {
             var line = entry.line
-            if entry.modifierIDs.count > 1 {
-                line.modifiers = zip(entry.modifierIDs, line.modifiers).sorted { $0.0 < $1.0 }.map(\.1)
-            }
+            line.modifiers = entry.modifiers.sorted { $0.id < $1.id }.map(\.modifier)
             linesByOrder[entry.orderID, default: []].append(line)
         }
         var payments: [Int: (paid: Int, refunded: Int)] = [:]
