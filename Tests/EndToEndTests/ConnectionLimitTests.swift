@@ -19,12 +19,18 @@ struct ConnectionLimitTests {
             return connection
         }
 
-        // nginx counts each upload once it has read its headers: ask until it has all of them,
-        // before the stalled uploads time out (POS_CLIENT_TIMEOUT_SECONDS, 2 s in tests). The probe
-        // is a file nginx serves itself, past the connection limit's phase, so that under a busy
-        // suite a slow service answer cannot use up the window.
+        // nginx counts each upload once it has read its headers: ask until it has all of them.
+        // The uploads stay in progress as a slow client's would: a byte of body each every half
+        // second, within nginx's body timeout (POS_CLIENT_TIMEOUT_SECONDS, 2 s in tests), so a
+        // busy suite cannot close the window before the probe gets through. The probe is a
+        // file nginx serves itself, past the connection limit's phase.
         var last: TestResponse?
-        let refused = try await eventually(within: 1.0) {
+        var trickled = ContinuousClock.now
+        let refused = try await eventually(within: 5.0) {
+            if ContinuousClock.now - trickled > .milliseconds(500) {
+                for connection in stalled { try connection.send(" ") }
+                trickled = .now
+            }
             let extra = try RawConnection(from: "127.0.0.2")
             try extra.send("GET /api/openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             last = RawConnection.response(in: try await extra.readUntilClosed(within: 5).received)
